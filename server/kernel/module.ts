@@ -1,0 +1,12 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { PermissionDef } from './auth/permissions.ts';
+
+/** A domain module's only public surface: what it adds to the app. */
+export interface FazhiModule {
+  name: string;
+  permissions?: PermissionDef[];
+  /** Routes, mounted under /api. */
+  routes?: FastifyPluginAsyncZod;
+}
+
+export const defineModule = (module: FazhiModule): FazhiModule => module;

@@ -1,0 +1,4 @@
+import type { FazhiModule } from '../kernel/module.ts';
+
+/** Every domain module, in registration order. */
+export const modules: FazhiModule[] = [];

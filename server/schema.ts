@@ -1,0 +1,5 @@
+// Every table, for drizzle-kit and the typed db handle. Modules add their <module>.tables.ts here.
+export * from './kernel/org/org.tables.ts';
+export * from './kernel/auth/auth.tables.ts';
+export * from './kernel/audit/audit.tables.ts';
+export * from './kernel/config/settings.tables.ts';

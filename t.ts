@@ -1,0 +1,14 @@
+import { PGlite } from '@electric-sql/pglite';
+let t0 = Date.now();
+const c = await PGlite.create();
+console.log('create mem', Date.now() - t0);
+t0 = Date.now(); await c.query('select 1'); console.log('q', Date.now() - t0);
+t0 = Date.now();
+const c2 = await PGlite.create({ dataDir: '/tmp/pgl1' });
+console.log('create dir', Date.now() - t0);
+await c2.close();
+t0 = Date.now();
+const c3 = await PGlite.create({ dataDir: '/tmp/pgl1' });
+console.log('reopen dir', Date.now() - t0);
+t0 = Date.now(); const dump = await c.dumpDataDir('none'); console.log('dump', Date.now() - t0, dump.size);
+t0 = Date.now(); const c4 = await PGlite.create({ loadDataDir: dump }); console.log('load', Date.now() - t0);

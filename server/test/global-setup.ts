@@ -6,7 +6,8 @@ import type { TestProject } from 'vitest/node';
 import { connect } from '../kernel/db/db.ts';
 import { migrate } from '../kernel/db/migrate.ts';
 
-const TEMPLATE_DB = 'fazhi_test_template';
+/** Per run, so that two runs against one server do not drop each other's template. */
+const TEMPLATE_DB = `fazhi_test_template_${process.pid}`;
 
 /**
  * Migrates once per run; every test file then starts from a copy of the migrated database: a PGlite
@@ -26,7 +27,12 @@ export default async function setup(project: TestProject) {
     await migrate(database, templateUrl);
     await database.close();
     project.provide('testDb', { kind: 'postgres', url, template: TEMPLATE_DB });
-    return;
+    return async () => {
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+      await cleanup.end();
+    };
   }
   const dir = mkdtempSync(join(tmpdir(), 'fazhi-test-'));
   const database = await connect({});

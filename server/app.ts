@@ -89,7 +89,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 async function registerWeb(app: FastifyInstance, webDist: string): Promise<void> {
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/portal/'));
   if (!existsSync(webDist)) return;
-  await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
+  // wildcard: files built after start-up are served too (a rebuild needs no restart).
+  await app.register(fastifyStatic, { root: webDist, prefix: '/', index: false });
   for (const spa of ['console', 'portal']) {
     const page = (_request: unknown, reply: { sendFile: (file: string) => unknown }) => reply.sendFile(`${spa}/index.html`);
     app.get(`/${spa}`, { schema: { hide: true } }, (_request, reply) => reply.redirect(`/${spa}/`));

@@ -1,4 +1,8 @@
 import type { FazhiModule } from '../kernel/module.ts';
+import { authModule } from './auth/index.ts';
+import { accountsModule } from './accounts/index.ts';
+import { orgModule } from './org/index.ts';
+import { auditModule } from './audit/index.ts';
 
 /** Every domain module, in registration order. */
-export const modules: FazhiModule[] = [];
+export const modules: FazhiModule[] = [authModule, accountsModule, orgModule, auditModule];

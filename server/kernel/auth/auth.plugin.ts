@@ -6,8 +6,8 @@ import { checkApiToken, checkSession, CSRF_HEADER, SESSION_COOKIE } from './sess
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Paths a user who must change the password may still call. */
-const PASSWORD_CHANGE_ALLOWED = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
+/** Paths a user who must change the password may still call (the form reads the policy for its hints). */
+const PASSWORD_CHANGE_ALLOWED = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/password-policy', '/api/auth/logout']);
 
 /**
  * Resolves request.actor from the session cookie (with CSRF double-submit on writes) or from an API

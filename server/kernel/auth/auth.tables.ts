@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { adminKinds, dataScopes, type AdminKind, type DataScope } from '../../../contracts/labels.ts';
 import { id, regionCode, rowMeta } from '../db/columns.ts';
 import { organisations } from '../org/org.tables.ts';
 
@@ -40,8 +41,7 @@ export const passwordHistory = pgTable(
   (t) => [index('password_history_user_idx').on(t.userId, t.createdAt)],
 );
 
-export const adminKinds = ['system', 'security', 'audit'] as const;
-export type AdminKind = (typeof adminKinds)[number];
+export { adminKinds, dataScopes, type AdminKind, type DataScope };
 
 export const roles = pgTable('roles', {
   id: id(),
@@ -53,9 +53,6 @@ export const roles = pgTable('roles', {
   builtin: boolean('builtin').notNull().default(false),
   ...rowMeta(),
 });
-
-export const dataScopes = ['own_org', 'org_subtree', 'region', 'all'] as const;
-export type DataScope = (typeof dataScopes)[number];
 
 export const rolePermissions = pgTable(
   'role_permissions',

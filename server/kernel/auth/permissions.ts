@@ -32,10 +32,3 @@ export function allPermissions(): PermissionDef[] {
 }
 
 export const scopeRank: Record<DataScope, number> = { own_org: 1, org_subtree: 2, region: 3, all: 4 };
-
-export const scopeLabels: Record<DataScope, string> = {
-  own_org: '本机构',
-  org_subtree: '本机构及下级',
-  region: '本行政区',
-  all: '全部',
-};

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, index, integer, pgTable, smallint, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { orgStatuses, orgTypes, type OrgStatus, type OrgType } from '../../../contracts/labels.ts';
 import { id, regionCode, rowMeta } from '../db/columns.ts';
 
 /** GB/T 2260 administrative divisions known to the deployment (a Citus reference table). */
@@ -11,11 +12,7 @@ export const regions = pgTable('regions', {
   parentCode: varchar('parent_code', { length: 6 }),
 });
 
-export const orgTypes = ['government', 'department', 'township', 'street', 'village', 'community', 'committee', 'other'] as const;
-export type OrgType = (typeof orgTypes)[number];
-
-export const orgStatuses = ['active', 'inactive'] as const;
-export type OrgStatus = (typeof orgStatuses)[number];
+export { orgStatuses, orgTypes, type OrgStatus, type OrgType };
 
 /**
  * The organisation tree of a region. `path` is the materialised chain of ancestor ids ("/a/b/c/"),

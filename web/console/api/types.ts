@@ -1,0 +1,208 @@
+/** Shapes of the /api answers the console reads; the server's zod schemas are the source of truth. */
+
+import type { AdminKind, DataScope, OrgStatus, OrgType } from '../../../contracts/labels.ts';
+
+export type { AdminKind, DataScope, OrgType };
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface RoleRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  orgId: string;
+  orgName: string;
+  regionCode: string;
+  mustChangePassword: boolean;
+  adminKind: AdminKind | null;
+  permissions: Record<string, DataScope>;
+  roles: (RoleRef | string)[];
+}
+
+export interface PasswordPolicy {
+  passwordMinLength: number;
+  passwordMinClasses: number;
+  passwordHistory: number;
+  /** The rule in one Chinese sentence. */
+  description?: string;
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  level: number;
+  parentCode: string | null;
+}
+
+export type Status = OrgStatus;
+
+export interface Org {
+  id: string;
+  regionCode: string;
+  parentId: string | null;
+  path: string;
+  depth: number;
+  code: string;
+  name: string;
+  shortName: string | null;
+  type: OrgType;
+  creditCode: string | null;
+  contactPerson: string | null;
+  contactPhone: string | null;
+  address: string | null;
+  status: Status;
+  sortOrder: number;
+  version: number;
+  childCount: number;
+  userCount: number;
+  updatedAt: string;
+}
+
+export interface OrgInput {
+  regionCode?: string;
+  parentId?: string;
+  code: string;
+  name: string;
+  shortName?: string;
+  type: OrgType;
+  creditCode?: string;
+  contactPerson?: string;
+  contactPhone?: string;
+  address?: string;
+  sortOrder?: number;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  orgId: string;
+  orgName: string;
+  regionCode: string;
+  phoneMask: string | null;
+  email: string | null;
+  title: string | null;
+  status: Status;
+  locked: boolean;
+  lockedUntil: string | null;
+  mustChangePassword: boolean;
+  isService: boolean;
+  lastLoginAt: string | null;
+  roles: RoleRef[];
+  version: number;
+}
+
+export interface UserQuery {
+  orgId?: string;
+  subtree?: boolean;
+  q?: string;
+  status?: Status;
+  roleId?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface PermissionDef {
+  code: string;
+  name: string;
+  adminKind?: AdminKind | null;
+  scoped?: boolean;
+}
+
+export interface Grant {
+  permission: string;
+  scope: DataScope;
+}
+
+export interface Role {
+  id: string;
+  code: string;
+  name: string;
+  description: string | null;
+  adminKind: AdminKind | null;
+  builtin: boolean;
+  userCount: number;
+  permissions: Grant[];
+  version: number;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  userId: string;
+  username: string;
+  displayName?: string;
+  prefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface SecuritySettings {
+  passwordMinLength: number;
+  passwordMinClasses: number;
+  passwordHistory: number;
+  maxFailedLogins: number;
+  lockoutMinutes: number;
+  idleTimeoutMinutes: number;
+  absoluteTimeoutHours: number;
+  version: number;
+}
+
+export interface AuditRow {
+  chain: string;
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  orgId: string | null;
+  orgName: string | null;
+  before: unknown;
+  after: unknown;
+  detail: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditQuery {
+  from?: string;
+  to?: string;
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface ChainBreak {
+  chain: string;
+  seq: number;
+  reason: string;
+  detail?: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  chains: { chain: string; rows: number; headSeq?: number; broken?: ChainBreak }[];
+  firstBroken?: ChainBreak;
+}

@@ -1,0 +1,87 @@
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import '../shared/time.ts';
+import { connectClient } from './api/client.ts';
+import { ConsoleLayout } from './layout/console-layout.tsx';
+import { SessionProvider, useSession } from './session/session.tsx';
+
+/** Each page is its own chunk, loaded when first opened. */
+const page = <P extends object, K extends string>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const LoginPage = page(() => import('./pages/auth/login-page.tsx'), 'LoginPage');
+const ChangePasswordPage = page(() => import('./pages/auth/change-password-page.tsx'), 'ChangePasswordPage');
+const HomePage = page(() => import('./pages/home/home-page.tsx'), 'HomePage');
+const OrgsPage = page(() => import('./pages/orgs/orgs-page.tsx'), 'OrgsPage');
+const UsersPage = page(() => import('./pages/users/users-page.tsx'), 'UsersPage');
+const RolesPage = page(() => import('./pages/roles/roles-page.tsx'), 'RolesPage');
+const TokensPage = page(() => import('./pages/tokens/tokens-page.tsx'), 'TokensPage');
+const SecurityPage = page(() => import('./pages/security/security-page.tsx'), 'SecurityPage');
+const AuditPage = page(() => import('./pages/audit/audit-page.tsx'), 'AuditPage');
+
+/** Gives the API client the router's navigate and antd's context-aware message. */
+function ClientBridge() {
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  useEffect(() => connectClient({ navigate, message }), [navigate, message]);
+  return null;
+}
+
+const fullScreenSpin = <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
+
+/** Loads the signed-in user once; pages below it may assume one. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const { me, refresh } = useSession();
+  const location = useLocation();
+  useEffect(() => {
+    if (me === undefined) void refresh();
+  }, [me, refresh]);
+  if (me === undefined) return fullScreenSpin;
+  if (me === null) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  // 首次登录 (or after a reset): nothing else until the password is changed.
+  if (me.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace />;
+  return children;
+}
+
+function ChangePasswordRoute() {
+  const { me } = useSession();
+  // Forced change: a page of its own, without the menu the user may not use yet.
+  if (me?.mustChangePassword) return <ChangePasswordPage standalone />;
+  return <ConsoleLayout />;
+}
+
+const notFound = <Result status="404" title="页面不存在" extra={<Link to="/">返回工作台</Link>} />;
+
+export function ConsoleApp() {
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 6 } }}>
+      <AntApp>
+        <BrowserRouter basename="/console">
+          <ClientBridge />
+          <SessionProvider>
+            <Suspense fallback={fullScreenSpin}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route element={<RequireSession><ChangePasswordRoute /></RequireSession>}>
+                  <Route path="/change-password" element={<ChangePasswordPage />} />
+                </Route>
+                <Route element={<RequireSession><ConsoleLayout /></RequireSession>}>
+                  <Route index element={<HomePage />} />
+                  <Route path="/system/orgs" element={<OrgsPage />} />
+                  <Route path="/system/users" element={<UsersPage />} />
+                  <Route path="/system/roles" element={<RolesPage />} />
+                  <Route path="/system/api-tokens" element={<TokensPage />} />
+                  <Route path="/system/security" element={<SecurityPage />} />
+                  <Route path="/audit/logs" element={<AuditPage />} />
+                  <Route path="*" element={notFound} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </SessionProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -33,3 +33,55 @@ export const scopeLabels: Record<DataScope, string> = {
 export const adminKinds = ['system', 'security', 'audit'] as const;
 export type AdminKind = (typeof adminKinds)[number];
 export const adminKindLabels: Record<AdminKind, string> = { system: '系统管理员', security: '安全管理员', audit: '审计管理员' };
+
+/** What each audited action is called in the audit viewer and its Excel export. */
+export const auditActionLabels: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.login_failed': '登录失败',
+  'auth.lockout': '账号锁定',
+  'auth.logout': '退出登录',
+  'auth.logout_all': '退出全部设备',
+  'auth.password_change': '修改密码',
+  'user.create': '新建用户',
+  'user.update': '修改用户',
+  'user.activate': '启用用户',
+  'user.deactivate': '停用用户',
+  'user.roles': '分配角色',
+  'user.reset_password': '重置密码',
+  'user.unlock': '解锁账号',
+  'user.personal_read': '查看个人信息明文',
+  'role.create': '新建角色',
+  'role.update': '修改角色',
+  'role.delete': '删除角色',
+  'apitoken.create': '签发接口令牌',
+  'apitoken.revoke': '吊销接口令牌',
+  'settings.security': '修改安全策略',
+  'org.create': '新建机构',
+  'org.update': '修改机构',
+  'org.move': '移动机构',
+  'org.activate': '启用机构',
+  'org.deactivate': '停用机构',
+  'audit.read': '查阅审计日志',
+  'demo.seed': '载入演示数据',
+};
+
+export const entityTypeLabels: Record<string, string> = {
+  user: '用户',
+  role: '角色',
+  organisation: '机构',
+  api_token: '接口令牌',
+  settings: '系统设置',
+  audit_log: '审计日志',
+};
+
+/** Groups of audited actions, by the prefix of their code ("org" filters every "org.*" action). */
+export const auditActionGroups: Record<string, string> = {
+  auth: '登录与会话',
+  user: '用户',
+  role: '角色',
+  apitoken: '接口令牌',
+  settings: '系统设置',
+  org: '机构',
+  audit: '审计',
+  demo: '演示数据',
+};

@@ -84,8 +84,8 @@ describe('console', () => {
     await firstSignIn(page, 'auditor');
     await page.getByTestId('menu-audit').click();
     await expect(page.getByTestId('menu-orgs').count()).resolves.toBe(1);
-    await page.getByText('org.create').first().waitFor();
-    await page.getByText('user.create').first().waitFor();
+    await page.getByText('新建机构', { exact: true }).first().waitFor();
+    await page.getByText('新建用户', { exact: true }).first().waitFor();
     const rows = page.locator('tr').filter({ hasText: 'admin' });
     expect(await rows.count()).toBeGreaterThan(1);
     await page.getByTestId('audit-verify').click();

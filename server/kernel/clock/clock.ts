@@ -28,3 +28,11 @@ export class FakeClock implements Clock {
     this.advance(minutes * 60_000);
   }
 }
+
+/** Beijing has no daylight saving: UTC+8 all year. "2026-11-26 20:38" (minutes) or with seconds. */
+export function beijingTime(at: Date, withSeconds = false): string {
+  return new Date(at.getTime() + 8 * 3_600_000)
+    .toISOString()
+    .slice(0, withSeconds ? 19 : 16)
+    .replace('T', ' ');
+}

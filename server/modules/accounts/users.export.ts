@@ -1,5 +1,5 @@
 import type { Column } from '../../kernel/excel/excel.ts';
-import { beijingTime } from '../auth/index.ts';
+import { beijingTime } from '../../kernel/clock/clock.ts';
 import type { UserView } from './users.schemas.ts';
 
 export const userColumns: Column<UserView>[] = [

@@ -8,7 +8,6 @@ import { settingsRoutes } from './settings.routes.ts';
 export { RoleRef } from './auth.schemas.ts';
 export { storeNewPassword } from './auth.repository.ts';
 export { requireSignedIn } from './auth.guards.ts';
-export { beijingTime } from './use-cases/login.ts';
 
 const permissions: PermissionDef[] = [
   { code: 'security.settings', name: '修改安全策略', adminKind: 'security', scoped: false },

@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { requirePermission } from '../../../kernel/auth/actor.ts';
 import { verifyAudit, type VerifyResult } from '../../../kernel/audit/verify.ts';
+import { auditActionLabels, entityTypeLabels } from '../../../../contracts/labels.ts';
+import { beijingTime } from '../../../kernel/clock/clock.ts';
 import { AppError } from '../../../kernel/errors/app-error.ts';
 import { toXlsx, type Column } from '../../../kernel/excel/excel.ts';
 import { auditRead } from '../../../kernel/http/context.ts';
@@ -11,17 +13,17 @@ import type { AuditFilter, AuditRow } from '../audit.schemas.ts';
 export const AUDIT_EXPORT_LIMIT = 50_000;
 
 /** Beijing has no daylight saving: UTC+8 all year. */
-const beijing = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 const json = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
 
 const columns: Column<AuditRow>[] = [
   { header: '审计链', width: 10, value: (r) => r.chain },
   { header: '序号', width: 8, value: (r) => r.seq },
-  { header: '时间（北京时间）', width: 20, value: (r) => beijing(r.at) },
+  { header: '时间（北京时间）', width: 20, value: (r) => beijingTime(r.at, true) },
   { header: '操作人', width: 16, value: (r) => r.actorName },
   { header: 'IP 地址', width: 16, value: (r) => r.ip },
-  { header: '操作', width: 20, value: (r) => r.action },
-  { header: '对象类型', width: 14, value: (r) => r.entityType },
+  { header: '操作', width: 20, value: (r) => auditActionLabels[r.action] ?? r.action },
+  { header: '操作代码', width: 20, value: (r) => r.action },
+  { header: '对象类型', width: 14, value: (r) => (r.entityType ? (entityTypeLabels[r.entityType] ?? r.entityType) : null) },
   { header: '对象编号', width: 38, value: (r) => r.entityId },
   { header: '所属机构', width: 24, value: (r) => r.orgName },
   { header: '变更前', width: 40, value: (r) => json(r.before) },

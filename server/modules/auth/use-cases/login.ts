@@ -7,15 +7,11 @@ import { getSecuritySettings } from '../../../kernel/config/settings.ts';
 import type { Tx } from '../../../kernel/db/db.ts';
 import { AppError } from '../../../kernel/errors/app-error.ts';
 import { write } from '../../../kernel/http/context.ts';
+import { beijingTime } from '../../../kernel/clock/clock.ts';
 import { findLoginUser, recordFailedLogin, recordLogin, type LoginUser } from '../auth.repository.ts';
 
 /** One message for an unknown user and a wrong password, so that usernames cannot be probed. */
 const badCredentials = () => new AppError('BAD_CREDENTIALS', '用户名或密码错误');
-
-/** Beijing has no daylight saving: UTC+8 all year. */
-export function beijingTime(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 const accountLocked = (until: Date) =>
   new AppError('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请于 ${beijingTime(until)}（北京时间）后再试，或联系安全管理员解锁`, {

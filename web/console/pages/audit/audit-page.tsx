@@ -1,11 +1,19 @@
 import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
+import { auditActionGroups, auditActionLabels, entityTypeLabels } from '../../../../contracts/labels.ts';
 import { beijingTime } from '../../../shared/time.ts';
 import { auditApi } from '../../api/endpoints.ts';
 import type { AuditQuery, AuditRow, AuditVerification } from '../../api/types.ts';
 import { PageContainer } from '../../components/page-container.tsx';
+
+/** Filter choices: every module prefix ("org" = all organisation actions), then each action. */
+const actionOptions = [
+  ...Object.entries(auditActionGroups).map(([value, label]) => ({ value, label: `${label}（全部）` })),
+  ...Object.entries(auditActionLabels).map(([value, label]) => ({ value, label: `${label}（${value}）` })),
+];
+const entityOptions = Object.entries(entityTypeLabels).map(([value, label]) => ({ value, label }));
 
 interface FilterValues {
   range?: [Dayjs | null, Dayjs | null];
@@ -141,7 +149,7 @@ export function AuditPage() {
     { title: '时间（北京时间）', dataIndex: 'at', width: 180, render: (v: string) => beijingTime(v) },
     { title: '操作人', dataIndex: 'actorName', width: 140, render: (v: string | null) => v ?? '—' },
     { title: 'IP', dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },
-    { title: '动作', dataIndex: 'action', width: 180, render: (v: string) => <Tag color="blue">{v}</Tag> },
+    { title: '动作', dataIndex: 'action', width: 180, render: (v: string) => <Tag color="blue" title={v}>{auditActionLabels[v] ?? v}</Tag> },
     {
       title: '对象',
       key: 'entity',
@@ -149,7 +157,7 @@ export function AuditPage() {
       render: (_, row) =>
         row.entityType ? (
           <span>
-            {row.entityType}
+            {entityTypeLabels[row.entityType] ?? row.entityType}
             {row.entityId && <Typography.Text type="secondary"> {row.entityId}</Typography.Text>}
           </span>
         ) : (
@@ -195,10 +203,10 @@ export function AuditPage() {
             <Input allowClear placeholder="用户名" style={{ width: 140 }} />
           </Form.Item>
           <Form.Item name="action" label="动作">
-            <Input allowClear placeholder="如 org.update" style={{ width: 150 }} />
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部动作" style={{ width: 180 }} options={actionOptions} />
           </Form.Item>
           <Form.Item name="entityType" label="对象类型">
-            <Input allowClear placeholder="如 organisation" style={{ width: 150 }} />
+            <Select allowClear placeholder="全部类型" style={{ width: 140 }} options={entityOptions} />
           </Form.Item>
           <Form.Item name="entityId" label="对象 ID">
             <Input allowClear style={{ width: 200 }} />

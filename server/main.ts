@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { buildApp } from './app.ts';
 import { ensureBuiltinRoles } from './kernel/auth/builtin-roles.ts';
 import { formatVerifyReport, verifyAudit } from './kernel/audit/verify.ts';
 import { loadConfig, loadSm4Key, type AppConfig } from './kernel/config/config.ts';
@@ -37,6 +36,8 @@ async function prepare(config: AppConfig, database: Database): Promise<void> {
 
 async function serve(config: AppConfig): Promise<void> {
   const started = Date.now();
+  // The app's modules load while the embedded database starts.
+  const appModule = import('./app.ts');
   const { database, release } = await open(config, 'serve');
   await prepare(config, database);
   let seeded = false;
@@ -44,6 +45,7 @@ async function serve(config: AppConfig): Promise<void> {
     await seedDemo(database.db);
     seeded = true;
   }
+  const { buildApp } = await appModule;
   const app = await buildApp({ database, config, sm4Key: loadSm4Key(config), logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
   const shutdown = async () => {
     await app.close();

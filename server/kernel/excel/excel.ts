@@ -1,5 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../errors/app-error.ts';
+
+/** exceljs takes ~0.3 s to load: only when a workbook is first made or read, not at start-up. */
+const loadExcelJs = async () => (await import('exceljs')).default;
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -12,7 +15,7 @@ export interface Column<T> {
 
 /** One sheet with a bold, frozen header row: what every list's "导出 Excel" produces. */
 export async function toXlsx<T>(sheetName: string, columns: Column<T>[], rows: Iterable<T>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Fazhi';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(10, c.header.length * 2 + 4) }));
@@ -30,7 +33,7 @@ export interface SheetRow {
 
 /** Reads the first sheet; the first row holds the headers. Every cell comes back as trimmed text. */
 export async function readXlsx(data: Buffer, requiredHeaders: string[]): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

@@ -99,7 +99,8 @@ describe('audit log reading and verification', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('审计链');
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(3).value).toBe('2026-03-01 10:00:00');
-    expect(sheet.getRow(2).getCell(6).value).toBe('org.create');
+    expect(sheet.getRow(2).getCell(6).value).toBe('新建机构');
+    expect(sheet.getRow(2).getCell(7).value).toBe('org.create');
     expect(await readRows()).toBe(before + 1);
   });
 

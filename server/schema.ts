@@ -3,3 +3,5 @@ export * from './kernel/org/org.tables.ts';
 export * from './kernel/auth/auth.tables.ts';
 export * from './kernel/audit/audit.tables.ts';
 export * from './kernel/config/settings.tables.ts';
+export * from './kernel/calendar/calendar.tables.ts';
+export * from './kernel/files/files.tables.ts';

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { ensureBuiltinRoles } from './kernel/auth/builtin-roles.ts';
+import { ensureNationalCalendar } from './kernel/calendar/calendar.seed.ts';
+import { calendarRoleGrants } from './modules/calendar/index.ts';
 import { formatVerifyReport, verifyAudit } from './kernel/audit/verify.ts';
 import { loadConfig, loadSm4Key, type AppConfig } from './kernel/config/config.ts';
 import { connect, type Database } from './kernel/db/db.ts';
@@ -31,7 +33,8 @@ async function open(config: AppConfig, purpose: string): Promise<{ database: Dat
 
 async function prepare(config: AppConfig, database: Database): Promise<void> {
   await migrate(database, config.databaseUrl);
-  await ensureBuiltinRoles(database.db);
+  await ensureBuiltinRoles(database.db, calendarRoleGrants);
+  await ensureNationalCalendar(database.db);
 }
 
 async function serve(config: AppConfig): Promise<void> {

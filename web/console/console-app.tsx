@@ -20,6 +20,7 @@ const RolesPage = page(() => import('./pages/roles/roles-page.tsx'), 'RolesPage'
 const TokensPage = page(() => import('./pages/tokens/tokens-page.tsx'), 'TokensPage');
 const SecurityPage = page(() => import('./pages/security/security-page.tsx'), 'SecurityPage');
 const AuditPage = page(() => import('./pages/audit/audit-page.tsx'), 'AuditPage');
+const CalendarPage = page(() => import('./pages/calendar/calendar-page.tsx'), 'CalendarPage');
 
 /** Gives the API client the router's navigate and antd's context-aware message. */
 function ClientBridge() {
@@ -74,6 +75,7 @@ export function ConsoleApp() {
                   <Route path="/system/roles" element={<RolesPage />} />
                   <Route path="/system/api-tokens" element={<TokensPage />} />
                   <Route path="/system/security" element={<SecurityPage />} />
+                  <Route path="/system/calendar" element={<CalendarPage />} />
                   <Route path="/audit/logs" element={<AuditPage />} />
                   <Route path="*" element={notFound} />
                 </Route>

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   KeyOutlined,
   SafetyOutlined,
@@ -39,6 +40,7 @@ export const nav: (NavLeaf | NavGroup)[] = [
       { path: '/system/roles', label: '角色管理', icon: <TeamOutlined />, permission: 'role.manage', testId: 'menu-roles' },
       { path: '/system/api-tokens', label: '接口令牌', icon: <KeyOutlined />, permission: 'apitoken.manage', testId: 'menu-api-tokens' },
       { path: '/system/security', label: '安全策略', icon: <SafetyOutlined />, permission: 'security.settings', testId: 'menu-security' },
+      { path: '/system/calendar', label: '工作日历', icon: <CalendarOutlined />, testId: 'menu-calendar' },
     ],
   },
   {

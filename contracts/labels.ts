@@ -63,6 +63,9 @@ export const auditActionLabels: Record<string, string> = {
   'org.deactivate': '停用机构',
   'audit.read': '查阅审计日志',
   'demo.seed': '载入演示数据',
+  'file.upload': '上传附件',
+  'calendar.year': '录入年度日历',
+  'case.open': '立案/收件',
 };
 
 export const entityTypeLabels: Record<string, string> = {
@@ -72,6 +75,8 @@ export const entityTypeLabels: Record<string, string> = {
   api_token: '接口令牌',
   settings: '系统设置',
   audit_log: '审计日志',
+  file: '附件',
+  calendar_year: '工作日历',
 };
 
 /** Groups of audited actions, by the prefix of their code ("org" filters every "org.*" action). */
@@ -84,4 +89,7 @@ export const auditActionGroups: Record<string, string> = {
   org: '机构',
   audit: '审计',
   demo: '演示数据',
+  file: '附件',
+  calendar: '工作日历',
+  case: '案件办理',
 };

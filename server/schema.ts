@@ -5,3 +5,4 @@ export * from './kernel/audit/audit.tables.ts';
 export * from './kernel/config/settings.tables.ts';
 export * from './kernel/calendar/calendar.tables.ts';
 export * from './kernel/files/files.tables.ts';
+export * from './kernel/workflow/workflow.tables.ts';

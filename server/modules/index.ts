@@ -3,6 +3,8 @@ import { authModule } from './auth/index.ts';
 import { accountsModule } from './accounts/index.ts';
 import { orgModule } from './org/index.ts';
 import { auditModule } from './audit/index.ts';
+import { calendarModule } from './calendar/index.ts';
+import { filesModule } from './files/index.ts';
 
 /** Every domain module, in registration order. */
-export const modules: FazhiModule[] = [authModule, accountsModule, orgModule, auditModule];
+export const modules: FazhiModule[] = [authModule, accountsModule, orgModule, auditModule, calendarModule, filesModule];

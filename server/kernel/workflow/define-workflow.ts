@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import type { Actor } from '../auth/actor.ts';
+import type { Period } from '../calendar/periods.ts';
+import type { Tx } from '../db/db.ts';
+import type { caseClocks, cases } from './workflow.tables.ts';
+
+export type CaseRow = typeof cases.$inferSelect;
+export type ClockRow = typeof caseClocks.$inferSelect;
+
+export type GuardResult = { ok: true } | { ok: false; reason: string };
+export const ok: GuardResult = { ok: true };
+export const no = (reason: string): GuardResult => ({ ok: false, reason });
+
+/** What a guard sees: the locked case, its clocks, today (Beijing date) and the step's input. */
+export interface GuardContext<I = unknown> {
+  tx: Tx;
+  case: CaseRow;
+  clocks: ClockRow[];
+  today: string;
+  actor: Actor;
+  input: I;
+}
+
+/** A period, or one chosen from the case and the input (e.g. simple vs ordinary procedure). */
+export type PeriodSource<I> = Period | ((ctx: GuardContext<I>) => Period | Promise<Period>);
+
+/**
+ * What a step does to the case's clocks. start: begin (or begin again) from today; pause/resume:
+ * time between them does not count (中止, third-party consultation); restart: begin again in full from
+ * today (补正 received); extend: add a period once, with approval; stop: the period is met.
+ */
+export interface ClockEffects<I> {
+  start?: Record<string, PeriodSource<I>>;
+  pause?: string[];
+  resume?: string[];
+  restart?: string[];
+  extend?: Record<string, PeriodSource<I>>;
+  stop?: string[] | 'all';
+}
+
+export interface ActionDef<S extends string, I = unknown> {
+  /** The button's Chinese label. */
+  label: string;
+  from: readonly S[];
+  to: S | ((ctx: GuardContext<I>) => S);
+  /** Who may take it: holders of this permission whose data scope covers the case's organisation. */
+  permission: string;
+  /** Only a user assigned to the case (in this role, if given) may take it. */
+  assignedOnly?: boolean | string;
+  input?: z.ZodType<I>;
+  reasonRequired?: boolean;
+  /** At least this many attachments on the step, e.g. the signed decision. */
+  minFiles?: number;
+  guard?: (ctx: GuardContext<I>) => GuardResult | Promise<GuardResult>;
+  clocks?: ClockEffects<I>;
+  /** Module writes in the same transaction (its own table), after the state changed. */
+  effect?: (ctx: GuardContext<I> & { toState: S }) => Promise<void>;
+}
+
+export interface StateDef {
+  label: string;
+  terminal?: boolean;
+}
+
+export interface WorkflowDef<S extends string = string> {
+  caseType: string;
+  /** Chinese name of the case type, e.g. 行政复议. */
+  label: string;
+  /** Reading a case needs this permission with a scope covering its organisation, or an assignment. */
+  readPermission: string;
+  states: Record<S, StateDef>;
+  initial: S;
+  /** Clocks that start when a case is created. */
+  initialClocks?: Record<string, Period>;
+  // Each action has its own input type; the map is checked per action by defineWorkflow's caller.
+  actions: Record<string, ActionDef<S, any>>;
+}
+
+const registry = new Map<string, WorkflowDef>();
+
+/** Declares a case type's procedure. transition() is then the only way its cases change state. */
+export function defineWorkflow<S extends string>(def: WorkflowDef<S>): WorkflowDef<S> {
+  for (const [name, action] of Object.entries(def.actions)) {
+    for (const state of action.from) if (!def.states[state]) throw new Error(`${def.caseType}.${name}: unknown state ${state}`);
+    if (typeof action.to === 'string' && !def.states[action.to]) throw new Error(`${def.caseType}.${name}: unknown state ${action.to}`);
+  }
+  if (registry.has(def.caseType) && registry.get(def.caseType) !== (def as unknown as WorkflowDef)) throw new Error(`workflow ${def.caseType} defined twice`);
+  registry.set(def.caseType, def as unknown as WorkflowDef);
+  return def;
+}
+
+export function getWorkflow(caseType: string): WorkflowDef {
+  const def = registry.get(caseType);
+  if (!def) throw new Error(`no workflow for case type ${caseType}`);
+  return def;
+}
+
+export function allWorkflows(): WorkflowDef[] {
+  return [...registry.values()];
+}

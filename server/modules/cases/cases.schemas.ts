@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { defineFieldLabels } from '../../kernel/http/schemas.ts';
+
+export const TodoQuery = z.object({
+  caseType: z.string().max(40).optional(),
+  orgId: z.uuid().optional(),
+  assignedToMe: z.stringbool().optional(),
+  mark: z.enum(['overdue', 'dueSoon']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+const Mark = z.enum(['overdue', 'dueSoon']).nullable();
+
+export const TodoItem = z.object({
+  id: z.uuid(),
+  caseType: z.string(),
+  caseTypeLabel: z.string(),
+  caseNo: z.string().nullable(),
+  title: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  orgId: z.uuid(),
+  orgName: z.string(),
+  dueOn: z.string().nullable(),
+  dueProvisional: z.boolean(),
+  mark: Mark,
+  openedAt: z.date(),
+  version: z.number().int(),
+});
+
+export const CaseClock = z.object({
+  name: z.string(),
+  unit: z.string(),
+  n: z.number().int(),
+  basis: z.string(),
+  startedOn: z.string(),
+  dueOn: z.string(),
+  provisional: z.boolean(),
+  status: z.string(),
+  pausedOn: z.string().nullable(),
+  extendedN: z.number().int().nullable(),
+  stoppedOn: z.string().nullable(),
+  mark: Mark,
+});
+
+export const CaseEvent = z.object({
+  seq: z.number().int(),
+  at: z.date(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  actionLabel: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  reason: z.string().nullable(),
+  data: z.unknown(),
+  fileIds: z.array(z.string()),
+});
+
+export const CaseDetail = z.object({
+  id: z.uuid(),
+  caseType: z.string(),
+  caseTypeLabel: z.string(),
+  caseNo: z.string().nullable(),
+  title: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  terminal: z.boolean(),
+  orgId: z.uuid(),
+  orgName: z.string(),
+  dueOn: z.string().nullable(),
+  dueProvisional: z.boolean(),
+  openedAt: z.date(),
+  closedAt: z.date().nullable(),
+  version: z.number().int(),
+  clocks: z.array(CaseClock),
+  events: z.array(CaseEvent),
+  actions: z.array(z.object({ action: z.string(), label: z.string(), enabled: z.boolean(), reason: z.string().optional() })),
+});
+
+export const ActionParams = z.object({ id: z.uuid(), action: z.string().min(1).max(40) });
+
+export const ActionBody = z.object({
+  version: z.number().int().min(1),
+  reason: z.string().max(2000).optional(),
+  fileIds: z.array(z.uuid()).max(50).optional(),
+  data: z.unknown().optional(),
+});
+
+defineFieldLabels({ reason: '理由', fileIds: '附件', assignedToMe: '仅看分配给我的', mark: '期限标记', caseType: '案件类型' });

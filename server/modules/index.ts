@@ -5,6 +5,7 @@ import { orgModule } from './org/index.ts';
 import { auditModule } from './audit/index.ts';
 import { calendarModule } from './calendar/index.ts';
 import { filesModule } from './files/index.ts';
+import { casesModule } from './cases/index.ts';
 
 /** Every domain module, in registration order. */
-export const modules: FazhiModule[] = [authModule, accountsModule, orgModule, auditModule, calendarModule, filesModule];
+export const modules: FazhiModule[] = [authModule, accountsModule, orgModule, auditModule, calendarModule, filesModule, casesModule];

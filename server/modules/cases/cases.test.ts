@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActor } from '../../kernel/auth/actor.repository.ts';
+import { ensureNationalCalendar } from '../../kernel/calendar/calendar.seed.ts';
+import { calendarDeadlines } from '../../kernel/workflow/deadlines.ts';
+import { defineWorkflow, no, ok } from '../../kernel/workflow/define-workflow.ts';
+import { openCase, type WorkflowDeps } from '../../kernel/workflow/transition.ts';
+import { caseAssignments } from '../../kernel/workflow/workflow.tables.ts';
+import { createOrg, createRole, createUser, signIn, type SignedIn } from '../../test/factories.ts';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
+
+defineWorkflow({
+  caseType: 'cases_route_demo',
+  label: '演示申请',
+  readPermission: 'demo.read',
+  states: { received: { label: '已收件' }, accepted: { label: '已受理' }, closed: { label: '已办结', terminal: true } },
+  initial: 'received',
+  initialClocks: { review: { unit: 'workingDays', n: 5, basis: '《行政复议法》第三十条' } },
+  actions: {
+    accept: {
+      label: '受理',
+      from: ['received'],
+      to: 'accepted',
+      permission: 'demo.handle',
+      guard: ({ case: c }) => (c.title.startsWith('缺') ? no('申请材料不全，须先通知补正') : ok),
+      clocks: { stop: ['review'], start: { decision: { unit: 'days', n: 60, basis: '《行政复议法》第六十二条' } } },
+    },
+    close: { label: '办结', from: ['accepted'], to: 'closed', permission: 'demo.handle', reasonRequired: true, clocks: { stop: 'all' } },
+  },
+});
+
+describe('待办 list, case detail and transitions over HTTP', () => {
+  let t: TestApp;
+  let deps: WorkflowDeps;
+  let orgId: string;
+  let handler: SignedIn;
+  let outsider: SignedIn;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await ensureNationalCalendar(t.db);
+    deps = { clock: t.clock, deadlines: calendarDeadlines(t.db) };
+    orgId = (await createOrg(t.db, { name: '县司法局' })).id;
+    const township = await createOrg(t.db, { name: '某镇', type: 'township' });
+    const role = await createRole(t.db, { permissions: { 'demo.read': 'own_org', 'demo.handle': 'own_org' } });
+    handler = await signIn(t, (await createUser(t.db, { orgId, roleIds: [role.id] })).id);
+    outsider = await signIn(t, (await createUser(t.db, { orgId: township.id, roleIds: [role.id] })).id);
+    const actor = (await loadActor(t.db, handler.userId))!;
+    const open = async (key: string, title: string, at: string) => {
+      t.clock.set(at);
+      ids[key] = (await t.db.transaction((tx) => openCase(tx, deps, { caseType: 'cases_route_demo', regionCode: '430621', orgId, title }, { actor, meta: {} }))).id;
+    };
+    // Review periods of 5 working days: due 2024-09-29 (a 调休 Sunday), 2024-10-12 (a 调休 Saturday) and 2024-10-21.
+    await open('late', '王某申请', '2024-09-23T09:00:00+08:00');
+    await open('soon', '缺材料的申请', '2024-09-30T09:00:00+08:00');
+    await open('later', '李某申请', '2024-10-14T09:00:00+08:00');
+    t.clock.set('2024-10-10T10:00:00+08:00');
+  });
+  afterAll(() => t.close());
+
+  const get = (url: string, who: SignedIn) => t.app.inject({ method: 'GET', url, headers: who.headers });
+
+  it('lists the cases the user can act on, soonest first, with yellow and red marks', async () => {
+    const res = await get('/api/todo', handler);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    // On 10-10 (Thu): 09-29 has passed (red); 10-12 is within 3 working days (10-11, 10-12 调休, 10-14): yellow.
+    expect(body.items.map((i: { id: string; mark: string | null; dueOn: string }) => [i.id, i.dueOn, i.mark])).toEqual([
+      [ids.late, '2024-09-29', 'overdue'],
+      [ids.soon, '2024-10-12', 'dueSoon'],
+      [ids.later, '2024-10-21', null],
+    ]);
+    expect(body.items[0]).toMatchObject({ caseTypeLabel: '演示申请', stateLabel: '已收件', orgName: '县司法局' });
+    const overdue = (await get('/api/todo?mark=overdue', handler)).json();
+    expect(overdue.items.map((i: { id: string }) => i.id)).toEqual([ids.late]);
+  });
+
+  it('shows a case with its clocks, its history and the actions on offer, disabled ones with the reason', async () => {
+    const res = await get(`/api/cases/${ids.soon}`, handler);
+    expect(res.statusCode).toBe(200);
+    const detail = res.json();
+    expect(detail.clocks).toEqual([expect.objectContaining({ name: 'review', dueOn: '2024-10-12', mark: 'dueSoon', basis: '《行政复议法》第三十条' })]);
+    expect(detail.events).toEqual([expect.objectContaining({ seq: 1, action: 'open', actionLabel: '立案/收件', toState: 'received' })]);
+    expect(detail.actions).toEqual([{ action: 'accept', label: '受理', enabled: false, reason: '申请材料不全，须先通知补正' }]);
+  });
+
+  it('moves a case on with the version it showed, and refuses a stale one', async () => {
+    const before = (await get(`/api/cases/${ids.later}`, handler)).json();
+    const post = (action: string, body: object) =>
+      t.app.inject({ method: 'POST', url: `/api/cases/${ids.later}/actions/${action}`, headers: handler.headers, payload: body });
+    const accepted = await post('accept', { version: before.version });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({ state: 'accepted', stateLabel: '已受理', version: before.version + 1 });
+    expect((await post('close', { version: before.version, reason: '已办结' })).json()).toMatchObject({ code: 'VERSION_CONFLICT' });
+    const noReason = await post('close', { version: before.version + 1 });
+    expect([noReason.statusCode, noReason.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    const closed = await post('close', { version: before.version + 1, reason: '申请人撤回申请' });
+    expect(closed.json()).toMatchObject({ state: 'closed', terminal: true, dueOn: null });
+    expect((await get('/api/todo', handler)).json().items.map((i: { id: string }) => i.id)).not.toContain(ids.later);
+  });
+
+  it('hides cases outside the data scope, until the user is assigned', async () => {
+    expect((await get('/api/todo', outsider)).json().total).toBe(0);
+    expect((await get(`/api/cases/${ids.late}`, outsider)).statusCode).toBe(404);
+    await t.db.insert(caseAssignments).values({ caseId: ids.late!, userId: outsider.userId, role: 'handler', regionCode: '430621', assignedAt: t.clock.now() });
+    expect((await get('/api/todo', outsider)).json().items.map((i: { id: string }) => i.id)).toEqual([ids.late]);
+    expect((await get(`/api/cases/${ids.late}`, outsider)).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,72 @@
+import type { FastifyRequest } from 'fastify';
+import { auditActionLabels } from '../../../../contracts/labels.ts';
+import type { z } from 'zod';
+import { calendarService } from '../../../kernel/calendar/calendar.service.ts';
+import { beijingToday } from '../../../kernel/calendar/local-date.ts';
+import { AppError } from '../../../kernel/errors/app-error.ts';
+import { calendarDeadlines } from '../../../kernel/workflow/deadlines.ts';
+import { getWorkflow } from '../../../kernel/workflow/define-workflow.ts';
+import { findTodo, type DeadlineMark } from '../../../kernel/workflow/todo.repository.ts';
+import { availableActions, transition, type WorkflowDeps } from '../../../kernel/workflow/transition.ts';
+import { findCaseHistory, findReadableCase } from '../cases.repository.ts';
+import type { ActionBody, CaseDetail, TodoQuery } from '../cases.schemas.ts';
+
+const deps = (request: FastifyRequest): WorkflowDeps => ({ clock: request.server.clock, deadlines: calendarDeadlines(request.server.db) });
+
+/** Today and the last day that still counts as "due soon": 3 working days on (yellow mark). */
+async function markDates(request: FastifyRequest, regionCode: string) {
+  const today = beijingToday(request.server.clock);
+  const soon = await calendarService(request.server.db).due(regionCode, today, { unit: 'workingDays', n: 3 });
+  return { today, soonLimit: soon.due };
+}
+
+const markOf = (dueOn: string | null, dates: { today: string; soonLimit: string }): DeadlineMark =>
+  !dueOn ? null : dueOn < dates.today ? 'overdue' : dueOn <= dates.soonLimit ? 'dueSoon' : null;
+
+export async function listTodo(request: FastifyRequest, query: z.infer<typeof TodoQuery>) {
+  const actor = request.actor!;
+  const dates = await markDates(request, actor.regionCode);
+  const { items, total } = await findTodo(request.server.db, actor, query, dates);
+  return {
+    items: items.map((item) => {
+      const workflow = getWorkflow(item.caseType);
+      return { ...item, caseTypeLabel: workflow.label, stateLabel: workflow.states[item.state]?.label ?? item.state };
+    }),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export async function getCaseDetail(request: FastifyRequest, caseId: string): Promise<z.infer<typeof CaseDetail>> {
+  const actor = request.actor;
+  if (!actor) throw new AppError('AUTH_REQUIRED', '请先登录');
+  const found = await findReadableCase(request.server.db, actor, caseId);
+  if (!found) throw new AppError('NOT_FOUND', '案件不存在或无权访问');
+  const { case: row, orgName } = found;
+  const workflow = getWorkflow(row.caseType);
+  const [{ events, clocks }, actions, dates] = await Promise.all([
+    findCaseHistory(request.server.db, caseId),
+    request.server.db.transaction((tx) => availableActions(tx, deps(request), caseId, actor)),
+    markDates(request, row.regionCode),
+  ]);
+  return {
+    ...row,
+    caseTypeLabel: workflow.label,
+    stateLabel: workflow.states[row.state]?.label ?? row.state,
+    orgName,
+    clocks: clocks.map((c) => ({ ...c, mark: c.status === 'running' ? markOf(c.dueOn, dates) : null })),
+    events: events.map((e) => ({ ...e, actionLabel: workflow.actions[e.action]?.label ?? auditActionLabels[`case.${e.action}`] ?? e.action })),
+    actions,
+  };
+}
+
+export async function takeAction(request: FastifyRequest, caseId: string, action: string, body: z.infer<typeof ActionBody>): Promise<void> {
+  const actor = request.actor;
+  if (!actor) throw new AppError('AUTH_REQUIRED', '请先登录');
+  // Reading is checked first, so that a case outside the actor's reach answers 404, not a reason.
+  if (!(await findReadableCase(request.server.db, actor, caseId))) throw new AppError('NOT_FOUND', '案件不存在或无权访问');
+  await request.server.db.transaction((tx) =>
+    transition(tx, deps(request), { caseId, version: body.version }, action, { actor, meta: request.meta }, { reason: body.reason, fileIds: body.fileIds, data: body.data }),
+  );
+}

@@ -18,11 +18,16 @@ CREATE TABLE "case_clocks" (
 	"basis" varchar(120) NOT NULL,
 	"started_on" date NOT NULL,
 	"due_on" date NOT NULL,
+	"anchor_on" date NOT NULL,
+	"anchor_n" integer NOT NULL,
+	"anchor_unit" varchar(12) NOT NULL,
 	"provisional" boolean DEFAULT false NOT NULL,
 	"status" varchar(10) NOT NULL,
 	"paused_on" date,
 	"extended_n" integer,
+	"extension_unit" varchar(12),
 	"extension_basis" varchar(120),
+	"extension_included" boolean DEFAULT false NOT NULL,
 	"stopped_on" date,
 	"version" integer DEFAULT 1 NOT NULL
 );

@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { authPlugin } from './kernel/auth/auth.plugin.ts';
 import { definePermissions } from './kernel/auth/permissions.ts';
+import { onCalendarChanged } from './kernel/calendar/calendar.events.ts';
 import { systemClock, type Clock } from './kernel/clock/clock.ts';
 import type { AppConfig } from './kernel/config/config.ts';
 import { Sm4Box } from './kernel/crypto/sm.ts';
@@ -21,6 +22,7 @@ import type { Database } from './kernel/db/db.ts';
 import { registerErrorHandler } from './kernel/http/errors.ts';
 import { fieldLabel } from './kernel/http/schemas.ts';
 import './kernel/http/context.ts';
+import { recomputeOnCalendarChange } from './kernel/workflow/recompute.ts';
 import { modules } from './modules/index.ts';
 
 // Chinese validation messages for every zod schema.
@@ -81,6 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (module.routes) await app.register(module.routes, { prefix: '/api' });
   }
 
+  // Entering a year's official calendar recomputes the open deadlines that were provisional (one listener per process).
+  onCalendarChanged(recomputeOnCalendarChange);
   await registerWeb(app, options.webDist ?? defaultWebDist);
   return app;
 }

@@ -6,6 +6,8 @@ export interface CalendarChange {
   db: Db;
   regionCode: string;
   year: number;
+  /** When it was entered (the app's clock). */
+  at: Date;
 }
 
 export type CalendarListener = (change: CalendarChange) => void | Promise<void>;

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../clock/clock.ts';
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../db/db.ts';
 import { emitCalendarChanged } from './calendar.events.ts';
@@ -37,7 +38,7 @@ export async function loadVendoredCalendar(): Promise<VendoredCalendar> {
  * not yet entered. Idempotent and safe when several servers start together; years an administrator
  * has entered are left as they are. Returns the years it added.
  */
-export async function ensureNationalCalendar(db: Db): Promise<number[]> {
+export async function ensureNationalCalendar(db: Db, clock: Clock = systemClock): Promise<number[]> {
   const data = await loadVendoredCalendar();
   const present = new Set(await loadPublishedYears(db));
   const missing = data.notices.filter((n) => !present.has(n.year));
@@ -50,7 +51,7 @@ export async function ensureNationalCalendar(db: Db): Promise<number[]> {
   );
   // A new year ends the provisional status of deadlines that reach into it.
   const failures: unknown[] = [];
-  for (const year of added) failures.push(...(await emitCalendarChanged({ db, regionCode: NATIONAL, year })));
+  for (const year of added) failures.push(...(await emitCalendarChanged({ db, regionCode: NATIONAL, year, at: clock.now() })));
   if (failures.length) throw new AggregateError(failures, 'recomputing deadlines after the calendar was seeded failed');
   return added;
 }

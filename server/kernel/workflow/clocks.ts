@@ -31,11 +31,16 @@ export async function startClock(tx: Tx, deadlines: Deadlines, target: ClockTarg
     basis: period.basis,
     startedOn: today,
     dueOn: due,
+    anchorOn: today,
+    anchorN: period.n,
+    anchorUnit: period.unit,
     provisional,
     status: 'running' as const,
     pausedOn: null,
     extendedN: null,
+    extensionUnit: null,
     extensionBasis: null,
+    extensionIncluded: false,
     stoppedOn: null,
   };
   await tx
@@ -76,8 +81,18 @@ export async function resumeClock(tx: Tx, deadlines: Deadlines, clocks: ClockRow
   if (clock.status !== 'paused' || !clock.pausedOn) return;
   const unit = clock.unit === 'workingDays' ? 'workingDays' : 'days';
   const left = await deadlines.remaining(tx, clock.regionCode, clock.pausedOn, clock.dueOn, unit);
-  const { due, provisional } = await deadlines.due(tx, clock.regionCode, today, { unit, n: Math.max(left, 0), basis: clock.basis });
-  await save(tx, clock, { status: 'running', pausedOn: null, dueOn: due, provisional });
+  const n = Math.max(left, 0);
+  const { due, provisional } = await deadlines.due(tx, clock.regionCode, today, { unit, n, basis: clock.basis });
+  await save(tx, clock, {
+    status: 'running',
+    pausedOn: null,
+    dueOn: due,
+    provisional,
+    anchorOn: today,
+    anchorN: n,
+    anchorUnit: unit,
+    extensionIncluded: clock.extendedN !== null,
+  });
 }
 
 /** Extension counts from the original due date and is granted once (e.g. 复议法 第六十二条: ≤30 days). */
@@ -86,7 +101,31 @@ export async function extendClock(tx: Tx, deadlines: Deadlines, clocks: ClockRow
   if (clock.extendedN !== null) throw new AppError('CONFLICT', '该期限已延长过一次，不能再次延长');
   if (clock.status === 'stopped') throw new AppError('CONFLICT', '该期限已结束，不能延长');
   const { due, provisional } = await deadlines.due(tx, clock.regionCode, clock.dueOn, period);
-  await save(tx, clock, { dueOn: due, provisional: provisional || clock.provisional, extendedN: period.n, extensionBasis: period.basis });
+  await save(tx, clock, {
+    dueOn: due,
+    provisional: provisional || clock.provisional,
+    extendedN: period.n,
+    extensionUnit: period.unit,
+    extensionBasis: period.basis,
+    extensionIncluded: false,
+  });
+}
+
+/**
+ * The due date computed again from its anchor (and the extension on top), e.g. once the calendar of a
+ * year that was provisional has been published.
+ */
+export async function recomputeClock(tx: Tx, deadlines: Deadlines, clock: ClockRow): Promise<boolean> {
+  const base = await deadlines.due(tx, clock.regionCode, clock.anchorOn, { unit: clock.anchorUnit as Period['unit'], n: clock.anchorN, basis: clock.basis });
+  const extended =
+    clock.extendedN !== null && !clock.extensionIncluded
+      ? await deadlines.due(tx, clock.regionCode, base.due, { unit: clock.extensionUnit as Period['unit'], n: clock.extendedN, basis: clock.extensionBasis ?? clock.basis })
+      : undefined;
+  const dueOn = extended?.due ?? base.due;
+  const provisional = base.provisional || (extended?.provisional ?? false);
+  if (dueOn === clock.dueOn && provisional === clock.provisional) return false;
+  await save(tx, clock, { dueOn, provisional });
+  return true;
 }
 
 export async function stopClocks(tx: Tx, clocks: ClockRow[], names: string[] | 'all', today: string): Promise<void> {

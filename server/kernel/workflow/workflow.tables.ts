@@ -85,12 +85,22 @@ export const caseClocks = pgTable(
     basis: varchar('basis', { length: 120 }).notNull(),
     startedOn: date('started_on', { mode: 'string' }).notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /**
+     * dueOn = anchorN anchorUnit after anchorOn (+ the extension unless already included): kept so that
+     * a deadline computed before its year's calendar was published can be computed again.
+     */
+    anchorOn: date('anchor_on', { mode: 'string' }).notNull(),
+    anchorN: integer('anchor_n').notNull(),
+    anchorUnit: varchar('anchor_unit', { length: 12 }).notNull(),
     /** The due date reaches a year whose official calendar is not yet published. */
     provisional: boolean('provisional').notNull().default(false),
     status: varchar('status', { length: 10 }).$type<ClockStatus>().notNull(),
     pausedOn: date('paused_on', { mode: 'string' }),
     extendedN: integer('extended_n'),
+    extensionUnit: varchar('extension_unit', { length: 12 }),
     extensionBasis: varchar('extension_basis', { length: 120 }),
+    /** A resumption re-anchors on what was left, extension included. */
+    extensionIncluded: boolean('extension_included').notNull().default(false),
     stoppedOn: date('stopped_on', { mode: 'string' }),
     version: integer('version').notNull().default(1),
   },

@@ -6,12 +6,13 @@ import { loadActor } from '../auth/actor.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ensureNationalCalendar } from '../calendar/calendar.seed.ts';
 import { AppError } from '../errors/app-error.ts';
-import { createOrg, createRole, createUser } from '../../test/factories.ts';
+import { actorWith, createOrg, createRole, createUser } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { startClock } from './clocks.ts';
 import { calendarDeadlines } from './deadlines.ts';
 import { defineWorkflow, no, ok } from './define-workflow.ts';
 import { availableActions, openCase, transition, type WorkflowDeps } from './transition.ts';
-import { caseAssignments, caseClocks, caseEvents } from './workflow.tables.ts';
+import { caseAssignments, caseClocks, caseEvents, cases } from './workflow.tables.ts';
 
 /** A small procedure shaped like 行政复议's first steps, to exercise every kernel mechanism. */
 const demo = defineWorkflow({
@@ -201,5 +202,30 @@ describe('case workflow kernel', () => {
     await t.db.insert(caseAssignments).values({ caseId: c.id, userId: outsider.userId, role: 'handler', regionCode: '430621', assignedAt: t.clock.now() });
     c = await step(c.id, c.version, 'accept', outsider);
     expect(c.state).toBe('accepted');
+  });
+
+  it('computes a deadline past the published calendar on weekdays, and again once the year is entered', async () => {
+    t.clock.set('2026-12-21T10:00:00+08:00');
+    const c = await open('跨年案件');
+    await t.db.transaction(async (tx) => {
+      await startClock(tx, deps.deadlines, { regionCode: '430621', caseId: c.id }, 'reply', { unit: 'workingDays', n: 20, basis: '《政府信息公开条例》第三十三条' }, '2026-12-21');
+    });
+    // Monday–Friday while 2027 is unpublished: Dec 22–25, 28–31, Jan 1 (Fri), Jan 4–8, 11–15, 18.
+    expect(await clock(c.id, 'reply')).toMatchObject({ dueOn: '2027-01-18', provisional: true });
+
+    const admin = await actorWith(t, { 'calendar.manage': 'all' }, { orgId, adminKind: 'system' });
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: '/api/calendar/years/2027',
+      headers: admin.headers,
+      payload: { region: '000000', source: '国务院办公厅关于2027年部分节假日安排的通知（测试）', days: [{ day: '2027-01-01', kind: 'holiday', name: '元旦' }] },
+    });
+    expect(saved.statusCode).toBe(200);
+    // With 2027-01-01 a holiday the 20th working day is Jan 19; the case's next due date follows.
+    expect(await clock(c.id, 'reply')).toMatchObject({ dueOn: '2027-01-19', provisional: false });
+    const [row] = await t.db.select().from(cases).where(eq(cases.id, c.id));
+    expect([row!.dueOn, row!.dueProvisional]).toEqual(['2026-12-28', false]);
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.entityId, c.id));
+    expect(audits.map((a) => a.action)).toContain('case.deadline_recomputed');
   });
 });

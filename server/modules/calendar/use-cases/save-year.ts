@@ -80,7 +80,7 @@ export async function saveYear(request: FastifyRequest, year: number, input: Sav
     const [view] = await listYears(tx, [input.region], year);
     return view!;
   });
-  const failures = await emitCalendarChanged({ db: request.server.db, regionCode: input.region, year });
+  const failures = await emitCalendarChanged({ db: request.server.db, regionCode: input.region, year, at: request.server.clock.now() });
   for (const error of failures) request.log.error({ err: error, regionCode: input.region, year }, 'recomputing deadlines after a calendar change failed');
   return saved;
 }

@@ -12,7 +12,8 @@ export const TodoQuery = z.object({
 
 const Mark = z.enum(['overdue', 'dueSoon']).nullable();
 
-export const TodoItem = z.object({
+/** What every case view shows of a case. */
+const CaseSummary = z.object({
   id: z.uuid(),
   caseType: z.string(),
   caseTypeLabel: z.string(),
@@ -24,10 +25,11 @@ export const TodoItem = z.object({
   orgName: z.string(),
   dueOn: z.string().nullable(),
   dueProvisional: z.boolean(),
-  mark: Mark,
   openedAt: z.date(),
   version: z.number().int(),
 });
+
+export const TodoItem = CaseSummary.extend({ mark: Mark });
 
 export const CaseClock = z.object({
   name: z.string(),
@@ -57,22 +59,9 @@ export const CaseEvent = z.object({
   fileIds: z.array(z.string()),
 });
 
-export const CaseDetail = z.object({
-  id: z.uuid(),
-  caseType: z.string(),
-  caseTypeLabel: z.string(),
-  caseNo: z.string().nullable(),
-  title: z.string(),
-  state: z.string(),
-  stateLabel: z.string(),
+export const CaseDetail = CaseSummary.extend({
   terminal: z.boolean(),
-  orgId: z.uuid(),
-  orgName: z.string(),
-  dueOn: z.string().nullable(),
-  dueProvisional: z.boolean(),
-  openedAt: z.date(),
   closedAt: z.date().nullable(),
-  version: z.number().int(),
   clocks: z.array(CaseClock),
   events: z.array(CaseEvent),
   actions: z.array(z.object({ action: z.string(), label: z.string(), enabled: z.boolean(), reason: z.string().optional() })),

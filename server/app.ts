@@ -22,7 +22,10 @@ import type { Database } from './kernel/db/db.ts';
 import { registerErrorHandler } from './kernel/http/errors.ts';
 import { fieldLabel } from './kernel/http/schemas.ts';
 import './kernel/http/context.ts';
+import { registerFigures } from './kernel/indicators/define-indicator.ts';
+import { addFileReadGrant } from './kernel/files/files.access.ts';
 import { recomputeOnCalendarChange } from './kernel/workflow/recompute.ts';
+import { fileOnReadableCase } from './kernel/workflow/todo.repository.ts';
 import { modules } from './modules/index.ts';
 
 // Chinese validation messages for every zod schema.
@@ -80,11 +83,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   for (const module of modules) {
     if (module.permissions) definePermissions(module.permissions);
+    if (module.indicators) registerFigures(module.indicators);
     if (module.routes) await app.register(module.routes, { prefix: '/api' });
   }
 
   // Entering a year's official calendar recomputes the open deadlines that were provisional (one listener per process).
   onCalendarChanged(recomputeOnCalendarChange);
+  addFileReadGrant(fileOnReadableCase);
   await registerWeb(app, options.webDist ?? defaultWebDist);
   return app;
 }

@@ -21,6 +21,9 @@ const TokensPage = page(() => import('./pages/tokens/tokens-page.tsx'), 'TokensP
 const SecurityPage = page(() => import('./pages/security/security-page.tsx'), 'SecurityPage');
 const AuditPage = page(() => import('./pages/audit/audit-page.tsx'), 'AuditPage');
 const CalendarPage = page(() => import('./pages/calendar/calendar-page.tsx'), 'CalendarPage');
+const TodoPage = page(() => import('./pages/cases/todo-page.tsx'), 'TodoPage');
+const CasePage = page(() => import('./pages/cases/case-page.tsx'), 'CasePage');
+const StatisticsPage = page(() => import('./pages/statistics/statistics-page.tsx'), 'StatisticsPage');
 
 /** Gives the API client the router's navigate and antd's context-aware message. */
 function ClientBridge() {
@@ -70,6 +73,9 @@ export function ConsoleApp() {
                 </Route>
                 <Route element={<RequireSession><ConsoleLayout /></RequireSession>}>
                   <Route index element={<HomePage />} />
+                  <Route path="/todo" element={<TodoPage />} />
+                  <Route path="/cases/:id" element={<CasePage />} />
+                  <Route path="/statistics" element={<StatisticsPage />} />
                   <Route path="/system/orgs" element={<OrgsPage />} />
                   <Route path="/system/users" element={<UsersPage />} />
                   <Route path="/system/roles" element={<RolesPage />} />

@@ -72,6 +72,8 @@ export interface WorkflowDef<S extends string = string> {
   initial: S;
   /** Clocks that start when a case is created. */
   initialClocks?: Record<string, Period>;
+  /** Chinese names of the case's clocks, e.g. { review: '受理审查期限' }. */
+  clockLabels?: Record<string, string>;
   // Each action has its own input type; the map is checked per action by defineWorkflow's caller.
   actions: Record<string, ActionDef<S, any>>;
 }

@@ -3,7 +3,7 @@ import { scopeCondition, type Actor } from '../auth/actor.ts';
 import type { Queryable } from '../db/db.ts';
 import { organisations } from '../org/org.tables.ts';
 import { allWorkflows, type WorkflowDef } from './define-workflow.ts';
-import { caseAssignments, cases } from './workflow.tables.ts';
+import { caseAssignments, caseEvents, cases } from './workflow.tables.ts';
 
 const orgColumns = { orgId: cases.orgId, orgPath: organisations.path, regionCode: cases.regionCode };
 
@@ -106,4 +106,16 @@ export async function findTodo(db: Queryable, actor: Actor, query: TodoQuery, da
       .where(where),
   ]);
   return { items, total };
+}
+
+/** Whoever may read a case may read the files its history lists (kernel/files grant). */
+export async function fileOnReadableCase(db: Queryable, actor: Actor, fileId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: cases.id })
+    .from(caseEvents)
+    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+    .innerJoin(organisations, eq(organisations.id, cases.orgId))
+    .where(and(sql`${caseEvents.fileIds} @> ${JSON.stringify([fileId])}::jsonb`, readableCondition(actor)))
+    .limit(1);
+  return row !== undefined;
 }

@@ -228,7 +228,10 @@ export interface AvailableAction {
   action: string;
   label: string;
   enabled: boolean;
+  /** Why the action is disabled. */
   reason?: string;
+  reasonRequired: boolean;
+  minFiles: number;
 }
 
 /**
@@ -252,7 +255,14 @@ export async function availableActions(tx: Tx, deps: WorkflowDeps, caseId: strin
     if (!action.from.includes(locked.state) || !actor.permissions.has(action.permission)) continue;
     const permitted = mayAct(actor, action, locked, roles);
     const guard = permitted.ok && action.guard ? await action.guard({ tx, case: locked, clocks, today, actor, input: undefined }) : permitted;
-    out.push({ action: name, label: action.label, enabled: guard.ok, ...(guard.ok ? {} : { reason: guard.reason }) });
+    out.push({
+      action: name,
+      label: action.label,
+      enabled: guard.ok,
+      ...(guard.ok ? {} : { reason: guard.reason }),
+      reasonRequired: action.reasonRequired ?? false,
+      minFiles: action.minFiles ?? 0,
+    });
   }
   return out;
 }

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../kernel/errors/app-error.ts';
 import { IdParams, pageOf } from '../../kernel/http/schemas.ts';
-import { ActionBody, ActionParams, CaseDetail, TodoItem, TodoQuery } from './cases.schemas.ts';
-import { getCaseDetail, listTodo, takeAction } from './use-cases/case-work.ts';
+import { z } from 'zod';
+import { ActionBody, ActionParams, CaseDetail, CaseType, TodoItem, TodoQuery } from './cases.schemas.ts';
+import { getCaseDetail, listCaseTypes, listTodo, takeAction } from './use-cases/case-work.ts';
 
 const tags = ['cases'];
 
@@ -11,6 +12,11 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/todo', { schema: { tags, summary: '我的待办（按期限排序，黄色为 3 个工作日内到期，红色为已逾期）', querystring: TodoQuery, response: { 200: pageOf(TodoItem) } } }, async (request) => {
     if (!request.actor) throw new AppError('AUTH_REQUIRED', '请先登录');
     return listTodo(request, request.query);
+  });
+
+  app.get('/case-types', { schema: { tags, summary: '案件类型及其状态' , response: { 200: z.array(CaseType) } } }, async (request) => {
+    if (!request.actor) throw new AppError('AUTH_REQUIRED', '请先登录');
+    return listCaseTypes();
   });
 
   app.get('/cases/:id', { schema: { tags, summary: '案件详情：状态、期限、全过程记录与可执行的操作', params: IdParams, response: { 200: CaseDetail } } }, async (request) =>

@@ -33,6 +33,7 @@ export const TodoItem = CaseSummary.extend({ mark: Mark });
 
 export const CaseClock = z.object({
   name: z.string(),
+  label: z.string(),
   unit: z.string(),
   n: z.number().int(),
   basis: z.string(),
@@ -42,6 +43,8 @@ export const CaseClock = z.object({
   status: z.string(),
   pausedOn: z.string().nullable(),
   extendedN: z.number().int().nullable(),
+  extensionUnit: z.string().nullable(),
+  extensionBasis: z.string().nullable(),
   stoppedOn: z.string().nullable(),
   mark: Mark,
 });
@@ -53,10 +56,13 @@ export const CaseEvent = z.object({
   action: z.string(),
   actionLabel: z.string(),
   fromState: z.string().nullable(),
+  fromStateLabel: z.string().nullable(),
   toState: z.string(),
+  toStateLabel: z.string(),
   reason: z.string().nullable(),
   data: z.unknown(),
   fileIds: z.array(z.string()),
+  files: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), mime: z.string() })),
 });
 
 export const CaseDetail = CaseSummary.extend({
@@ -64,7 +70,15 @@ export const CaseDetail = CaseSummary.extend({
   closedAt: z.date().nullable(),
   clocks: z.array(CaseClock),
   events: z.array(CaseEvent),
-  actions: z.array(z.object({ action: z.string(), label: z.string(), enabled: z.boolean(), reason: z.string().optional() })),
+  actions: z.array(
+    z.object({ action: z.string(), label: z.string(), enabled: z.boolean(), reason: z.string().optional(), reasonRequired: z.boolean(), minFiles: z.number().int() }),
+  ),
+});
+
+export const CaseType = z.object({
+  caseType: z.string(),
+  label: z.string(),
+  states: z.array(z.object({ state: z.string(), label: z.string(), terminal: z.boolean() })),
 });
 
 export const ActionParams = z.object({ id: z.uuid(), action: z.string().min(1).max(40) });

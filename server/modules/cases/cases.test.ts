@@ -15,6 +15,7 @@ defineWorkflow({
   states: { received: { label: '已收件' }, accepted: { label: '已受理' }, closed: { label: '已办结', terminal: true } },
   initial: 'received',
   initialClocks: { review: { unit: 'workingDays', n: 5, basis: '《行政复议法》第三十条' } },
+  clockLabels: { review: '受理审查期限', decision: '决定期限' },
   actions: {
     accept: {
       label: '受理',
@@ -34,6 +35,7 @@ describe('待办 list, case detail and transitions over HTTP', () => {
   let orgId: string;
   let handler: SignedIn;
   let outsider: SignedIn;
+  let colleague: SignedIn;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -45,6 +47,8 @@ describe('待办 list, case detail and transitions over HTTP', () => {
     const role = await createRole(t.db, { permissions: { 'demo.read': 'own_org', 'demo.handle': 'own_org' } });
     handler = await signIn(t, (await createUser(t.db, { orgId, roleIds: [role.id] })).id);
     outsider = await signIn(t, (await createUser(t.db, { orgId: township.id, roleIds: [role.id] })).id);
+    const reader = await createRole(t.db, { permissions: { 'demo.read': 'own_org' } });
+    colleague = await signIn(t, (await createUser(t.db, { orgId, roleIds: [reader.id] })).id);
     const actor = (await loadActor(t.db, handler.userId))!;
     const open = async (key: string, title: string, at: string) => {
       t.clock.set(at);
@@ -79,9 +83,9 @@ describe('待办 list, case detail and transitions over HTTP', () => {
     const res = await get(`/api/cases/${ids.soon}`, handler);
     expect(res.statusCode).toBe(200);
     const detail = res.json();
-    expect(detail.clocks).toEqual([expect.objectContaining({ name: 'review', dueOn: '2024-10-12', mark: 'dueSoon', basis: '《行政复议法》第三十条' })]);
-    expect(detail.events).toEqual([expect.objectContaining({ seq: 1, action: 'open', actionLabel: '立案/收件', toState: 'received' })]);
-    expect(detail.actions).toEqual([{ action: 'accept', label: '受理', enabled: false, reason: '申请材料不全，须先通知补正' }]);
+    expect(detail.clocks).toEqual([expect.objectContaining({ name: 'review', label: '受理审查期限', dueOn: '2024-10-12', mark: 'dueSoon', basis: '《行政复议法》第三十条' })]);
+    expect(detail.events).toEqual([expect.objectContaining({ seq: 1, action: 'open', actionLabel: '立案/收件', toState: 'received', toStateLabel: '已收件', fromStateLabel: null, files: [] })]);
+    expect(detail.actions).toEqual([{ action: 'accept', label: '受理', enabled: false, reason: '申请材料不全，须先通知补正', reasonRequired: false, minFiles: 0 }]);
   });
 
   it('moves a case on with the version it showed, and refuses a stale one', async () => {
@@ -94,8 +98,20 @@ describe('待办 list, case detail and transitions over HTTP', () => {
     expect((await post('close', { version: before.version, reason: '已办结' })).json()).toMatchObject({ code: 'VERSION_CONFLICT' });
     const noReason = await post('close', { version: before.version + 1 });
     expect([noReason.statusCode, noReason.json().code]).toEqual([400, 'VALIDATION_FAILED']);
-    const closed = await post('close', { version: before.version + 1, reason: '申请人撤回申请' });
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      headers: { ...handler.headers, 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('撤回申请书.txt') },
+      payload: Buffer.from('本人申请撤回行政复议申请。', 'utf8'),
+    });
+    expect(upload.statusCode).toBe(201);
+    const fileId = upload.json().id as string;
+    const closed = await post('close', { version: before.version + 1, reason: '申请人撤回申请', fileIds: [fileId] });
     expect(closed.json()).toMatchObject({ state: 'closed', terminal: true, dueOn: null });
+    expect(closed.json().events.at(-1)).toMatchObject({ fromStateLabel: '已受理', toStateLabel: '已办结', files: [{ id: fileId, name: '撤回申请书.txt' }] });
+    // A colleague who may read the case may read its attachments; someone outside it may not.
+    expect((await get(`/api/files/${fileId}/content`, colleague)).statusCode).toBe(200);
+    expect((await get(`/api/files/${fileId}/content`, outsider)).statusCode).toBe(404);
     expect((await get('/api/todo', handler)).json().items.map((i: { id: string }) => i.id)).not.toContain(ids.later);
   });
 
@@ -105,5 +121,18 @@ describe('待办 list, case detail and transitions over HTTP', () => {
     await t.db.insert(caseAssignments).values({ caseId: ids.late!, userId: outsider.userId, role: 'handler', regionCode: '430621', assignedAt: t.clock.now() });
     expect((await get('/api/todo', outsider)).json().items.map((i: { id: string }) => i.id)).toEqual([ids.late]);
     expect((await get(`/api/cases/${ids.late}`, outsider)).statusCode).toBe(200);
+  });
+
+  it('lists the case types with their states', async () => {
+    const types = (await get('/api/case-types', handler)).json();
+    expect(types).toContainEqual({
+      caseType: 'cases_route_demo',
+      label: '演示申请',
+      states: [
+        { state: 'received', label: '已收件', terminal: false },
+        { state: 'accepted', label: '已受理', terminal: false },
+        { state: 'closed', label: '已办结', terminal: true },
+      ],
+    });
   });
 });

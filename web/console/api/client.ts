@@ -152,12 +152,13 @@ export function uploadFile<T>(
   contentType: string,
   onProgress: (percent: number) => void,
   options: RequestOptions = {},
+  extraHeaders: Record<string, string> = {},
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', withQuery(path, query));
     xhr.withCredentials = true;
-    for (const [key, value] of Object.entries(headersFor('POST', contentType))) xhr.setRequestHeader(key, value);
+    for (const [key, value] of Object.entries({ ...headersFor('POST', contentType), ...extraHeaders })) xhr.setRequestHeader(key, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
     };

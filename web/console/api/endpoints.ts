@@ -4,6 +4,9 @@ import type {
   AuditQuery,
   AuditRow,
   AuditVerification,
+  CaseActionInput,
+  CaseDetail,
+  FileInfo,
   Grant,
   Me,
   Org,
@@ -15,9 +18,10 @@ import type {
   Role,
   SecuritySettings,
   Status,
+  TodoItem,
+  TodoQuery,
   User,
-  UserQuery,
-} from './types.ts';
+  UserQuery, CaseType } from './types.ts';
 
 /** Typed calls to every endpoint the console uses, one object per area. */
 
@@ -121,4 +125,21 @@ export const auditApi = {
   list: (query: AuditQuery) => api.get<Page<AuditRow>>('audit', query as Query),
   exportXlsx: (query: AuditQuery) => download('audit/export.xlsx', { ...query, page: undefined, pageSize: undefined } as Query, '审计日志.xlsx'),
   verify: () => api.get<AuditVerification>('audit/verify'),
+};
+
+export const caseApi = {
+  todo: (query: TodoQuery, options?: RequestOptions) => api.get<Page<TodoItem>>('todo', query as Query, options),
+  types: () => api.get<CaseType[]>('case-types', undefined, { notify: false }),
+  get: (id: string, options?: RequestOptions) => api.get<CaseDetail>(`cases/${id}`, undefined, options),
+  /** Answers the case as it is after the step; errors are left to the caller (shown on the form). */
+  act: (id: string, action: string, input: CaseActionInput) =>
+    api.post<CaseDetail>(`cases/${id}/actions/${encodeURIComponent(action)}`, input, { notify: false }),
+};
+
+export const fileApi = {
+  /** The raw file as the body; the server detects its type from the content, so octet-stream is enough. */
+  upload: (file: Blob & { name: string }, onProgress: (percent: number) => void) =>
+    uploadFile<FileInfo>('files', undefined, file, 'application/octet-stream', onProgress, { notify: false }, { 'x-file-name': encodeURIComponent(file.name) }),
+  get: (id: string) => api.get<FileInfo>(`files/${id}`, undefined, { notify: false }),
+  contentUrl: (id: string) => `/api/files/${id}/content`,
 };

@@ -206,3 +206,128 @@ export interface AuditVerification {
   chains: { chain: string; rows: number; headSeq?: number; broken?: ChainBreak }[];
   firstBroken?: ChainBreak;
 }
+
+/** Yellow: due within 3 working days; red: past due (server/modules/cases computes both). */
+export type DeadlineMark = 'overdue' | 'dueSoon' | null;
+
+export interface TodoQuery {
+  caseType?: string;
+  orgId?: string;
+  assignedToMe?: boolean;
+  mark?: 'overdue' | 'dueSoon';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface TodoItem {
+  id: string;
+  caseType: string;
+  caseTypeLabel: string;
+  caseNo: string | null;
+  title: string;
+  state: string;
+  stateLabel: string;
+  orgId: string;
+  orgName: string;
+  /** YYYY-MM-DD, the earliest running clock's due date. */
+  dueOn: string | null;
+  /** Past the last published holiday calendar: computed on weekdays only. */
+  dueProvisional: boolean;
+  mark: DeadlineMark;
+  openedAt: string;
+  version: number;
+}
+
+export type ClockUnit = 'workingDays' | 'days' | 'months';
+export type ClockStatus = 'running' | 'paused' | 'stopped';
+
+export interface CaseClock {
+  name: string;
+  /** Chinese name, e.g. 受理审查期限. */
+  label: string;
+  unit: ClockUnit | string;
+  n: number;
+  basis: string;
+  startedOn: string;
+  dueOn: string;
+  provisional: boolean;
+  status: ClockStatus | string;
+  pausedOn: string | null;
+  /** The one extension granted, in the clock's unit. */
+  extendedN: number | null;
+  extensionUnit: ClockUnit | string | null;
+  extensionBasis: string | null;
+  stoppedOn: string | null;
+  mark: DeadlineMark;
+}
+
+export interface CaseEvent {
+  seq: number;
+  at: string;
+  actorName: string | null;
+  action: string;
+  actionLabel: string;
+  fromState: string | null;
+  fromStateLabel: string | null;
+  toState: string;
+  toStateLabel: string;
+  reason: string | null;
+  data: unknown;
+  fileIds: string[];
+  /** The attachments' names, for those the server lists (ids without an entry were not found). */
+  files: { id: string; name: string; size: number; mime: string }[];
+}
+
+export interface CaseType {
+  caseType: string;
+  label: string;
+  states: { state: string; label: string; terminal: boolean }[];
+}
+
+export interface CaseAction {
+  action: string;
+  label: string;
+  enabled: boolean;
+  /** Why a disabled action waits (guard, permission, assignment). */
+  reason?: string;
+  reasonRequired: boolean;
+  minFiles: number;
+}
+
+export interface CaseDetail {
+  id: string;
+  caseType: string;
+  caseTypeLabel: string;
+  caseNo: string | null;
+  title: string;
+  state: string;
+  stateLabel: string;
+  terminal: boolean;
+  orgId: string;
+  orgName: string;
+  dueOn: string | null;
+  dueProvisional: boolean;
+  openedAt: string;
+  closedAt: string | null;
+  version: number;
+  clocks: CaseClock[];
+  events: CaseEvent[];
+  actions: CaseAction[];
+}
+
+export interface CaseActionInput {
+  version: number;
+  reason?: string;
+  fileIds?: string[];
+}
+
+export interface FileInfo {
+  id: string;
+  name: string;
+  size: number;
+  mime: string;
+  sm3: string;
+  regionCode: string;
+  uploadedAt: string;
+  uploadedBy: string | null;
+}

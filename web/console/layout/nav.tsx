@@ -1,10 +1,12 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   DashboardOutlined,
   KeyOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -30,6 +32,8 @@ export interface NavGroup {
 
 export const nav: (NavLeaf | NavGroup)[] = [
   { path: '/', label: '工作台', icon: <DashboardOutlined />, testId: 'menu-home' },
+  { path: '/todo', label: '我的待办', icon: <ScheduleOutlined />, testId: 'menu-todo' },
+  { path: '/statistics', label: '统计分析', icon: <BarChartOutlined />, permission: 'statistics.read', testId: 'menu-statistics' },
   {
     key: 'system',
     label: '系统管理',

@@ -5,9 +5,10 @@ import { calendarService } from '../../../kernel/calendar/calendar.service.ts';
 import { beijingToday } from '../../../kernel/calendar/local-date.ts';
 import { AppError } from '../../../kernel/errors/app-error.ts';
 import { calendarDeadlines } from '../../../kernel/workflow/deadlines.ts';
-import { getWorkflow } from '../../../kernel/workflow/define-workflow.ts';
+import { allWorkflows, getWorkflow } from '../../../kernel/workflow/define-workflow.ts';
 import { findTodo, type DeadlineMark } from '../../../kernel/workflow/todo.repository.ts';
 import { availableActions, transition, type WorkflowDeps } from '../../../kernel/workflow/transition.ts';
+import { findFiles } from '../../../kernel/files/files.repository.ts';
 import { findCaseHistory, findReadableCase } from '../cases.repository.ts';
 import type { ActionBody, CaseDetail, TodoQuery } from '../cases.schemas.ts';
 
@@ -50,13 +51,22 @@ export async function getCaseDetail(request: FastifyRequest, caseId: string): Pr
     request.server.db.transaction((tx) => availableActions(tx, deps(request), caseId, actor)),
     markDates(request, row.regionCode),
   ]);
+  const fileIds = [...new Set(events.flatMap((e) => e.fileIds))];
+  const attached = fileIds.length ? await findFiles(request.server.db, fileIds) : [];
+  const fileById = new Map(attached.map((f) => [f.id, { id: f.id, name: f.name, size: f.size, mime: f.mime }]));
   return {
     ...row,
     caseTypeLabel: workflow.label,
     stateLabel: workflow.states[row.state]?.label ?? row.state,
     orgName,
-    clocks: clocks.map((c) => ({ ...c, mark: c.status === 'running' ? markOf(c.dueOn, dates) : null })),
-    events: events.map((e) => ({ ...e, actionLabel: workflow.actions[e.action]?.label ?? auditActionLabels[`case.${e.action}`] ?? e.action })),
+    clocks: clocks.map((c) => ({ ...c, label: workflow.clockLabels?.[c.name] ?? c.name, mark: c.status === 'running' ? markOf(c.dueOn, dates) : null })),
+    events: events.map((e) => ({
+      ...e,
+      actionLabel: workflow.actions[e.action]?.label ?? auditActionLabels[`case.${e.action}`] ?? e.action,
+      fromStateLabel: e.fromState ? (workflow.states[e.fromState]?.label ?? e.fromState) : null,
+      toStateLabel: workflow.states[e.toState]?.label ?? e.toState,
+      files: e.fileIds.map((id) => fileById.get(id)).filter((f) => f !== undefined),
+    })),
     actions,
   };
 }
@@ -69,4 +79,13 @@ export async function takeAction(request: FastifyRequest, caseId: string, action
   await request.server.db.transaction((tx) =>
     transition(tx, deps(request), { caseId, version: body.version }, action, { actor, meta: request.meta }, { reason: body.reason, fileIds: body.fileIds, data: body.data }),
   );
+}
+
+/** The case types of the deployment with their states, for filters. */
+export function listCaseTypes() {
+  return allWorkflows().map((wf) => ({
+    caseType: wf.caseType,
+    label: wf.label,
+    states: Object.entries(wf.states).map(([state, def]) => ({ state, label: def.label, terminal: def.terminal ?? false })),
+  }));
 }

@@ -4,6 +4,7 @@ import { PageContainer } from '../../components/page-container.tsx';
 import { allowedLeaves } from '../../layout/nav.tsx';
 import { adminKindLabels } from '../../lib/labels.ts';
 import { roleNames, useMe, useSession } from '../../session/session.tsx';
+import { TodoSummaryCard } from '../cases/todo-summary-card.tsx';
 
 /** What the platform covers, stage by stage; the menu grows as each module lands. */
 const coverage = [
@@ -23,6 +24,9 @@ export function HomePage() {
   return (
     <PageContainer title="工作台">
       <Row gutter={[16, 16]}>
+        <Col span={24}>
+          <TodoSummaryCard />
+        </Col>
         <Col xs={24} xl={14}>
           <Card title={`您好，${me.displayName}`} data-testid="welcome-card">
             <Descriptions

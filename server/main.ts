@@ -1,7 +1,9 @@
 import { join } from 'node:path';
-import { ensureBuiltinRoles } from './kernel/auth/builtin-roles.ts';
+import type { DataScope } from './kernel/auth/auth.tables.ts';
+import { ensureBuiltinRoles, type BuiltinRoleCode } from './kernel/auth/builtin-roles.ts';
 import { ensureNationalCalendar } from './kernel/calendar/calendar.seed.ts';
 import { calendarRoleGrants } from './modules/calendar/index.ts';
+import { statisticsRoleGrants } from './modules/statistics/index.ts';
 import { formatVerifyReport, verifyAudit } from './kernel/audit/verify.ts';
 import { loadConfig, loadSm4Key, type AppConfig } from './kernel/config/config.ts';
 import { connect, type Database } from './kernel/db/db.ts';
@@ -31,9 +33,16 @@ async function open(config: AppConfig, purpose: string): Promise<{ database: Dat
   }
 }
 
+/** Modules' grants to the built-in roles, merged per role. */
+function mergeGrants(...sets: Partial<Record<BuiltinRoleCode, Record<string, DataScope>>>[]): Partial<Record<BuiltinRoleCode, Record<string, DataScope>>> {
+  const merged: Partial<Record<BuiltinRoleCode, Record<string, DataScope>>> = {};
+  for (const set of sets) for (const [role, grants] of Object.entries(set) as [BuiltinRoleCode, Record<string, DataScope>][]) merged[role] = { ...merged[role], ...grants };
+  return merged;
+}
+
 async function prepare(config: AppConfig, database: Database): Promise<void> {
   await migrate(database, config.databaseUrl);
-  await ensureBuiltinRoles(database.db, calendarRoleGrants);
+  await ensureBuiltinRoles(database.db, mergeGrants(calendarRoleGrants, statisticsRoleGrants));
   await ensureNationalCalendar(database.db);
 }
 

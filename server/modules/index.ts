@@ -6,6 +6,7 @@ import { auditModule } from './audit/index.ts';
 import { calendarModule } from './calendar/index.ts';
 import { filesModule } from './files/index.ts';
 import { casesModule } from './cases/index.ts';
+import { statisticsModule } from './statistics/index.ts';
 
 /** Every domain module, in registration order. */
-export const modules: FazhiModule[] = [authModule, accountsModule, orgModule, auditModule, calendarModule, filesModule, casesModule];
+export const modules: FazhiModule[] = [authModule, accountsModule, orgModule, auditModule, calendarModule, filesModule, casesModule, statisticsModule];

@@ -19,6 +19,9 @@ export const moduleLabels: Record<string, string> = {
   security: '安全策略',
   apitoken: '接口令牌',
   audit: '安全审计',
+  calendar: '工作日历',
+  files: '附件',
+  statistics: '统计分析',
 };
 
 export const options = <K extends string>(labels: Record<K, string>) =>

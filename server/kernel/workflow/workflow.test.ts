@@ -15,7 +15,7 @@ import { availableActions, openCase, transition, type WorkflowDeps } from './tra
 import { caseAssignments, caseClocks, caseEvents, cases } from './workflow.tables.ts';
 
 /** A small procedure shaped like 行政复议's first steps, to exercise every kernel mechanism. */
-const demo = defineWorkflow({
+defineWorkflow({
   caseType: 'kernel_demo',
   label: '演示案件',
   readPermission: 'demo.handle',

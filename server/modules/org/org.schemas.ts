@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { orgStatusLabels, orgTypeLabels } from '../../../contracts/labels.ts';
 import { defineFieldLabels } from '../../kernel/http/schemas.ts';
-import { orgStatuses, orgTypes, type OrgStatus, type OrgType } from '../../kernel/org/org.tables.ts';
+import { orgStatuses, orgTypes } from '../../kernel/org/org.tables.ts';
 import { checkCreditCode } from '../../kernel/validation/credit-code.ts';
 import { checkRegionCode } from '../../kernel/validation/region-code.ts';
 

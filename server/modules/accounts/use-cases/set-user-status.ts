@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { revokeUserSessions } from '../../../kernel/auth/sessions.ts';
 import { AppError, versionConflict } from '../../../kernel/errors/app-error.ts';
 import { write } from '../../../kernel/http/context.ts';
-import { auditSnapshot, getUserInScope } from '../user-access.ts';
+import { getUserInScope } from '../user-access.ts';
 import { findUser, updateUser, type UserRow } from '../users.repository.ts';
 
 /** Deactivation ends the user's sessions at once (API tokens stop working with the account). */

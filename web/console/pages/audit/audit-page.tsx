@@ -1,7 +1,8 @@
 import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { usePagedList } from '../../lib/use-paged-list.ts';
 import { auditActionGroups, auditActionLabels, entityTypeLabels } from '../../../../contracts/labels.ts';
 import { beijingTime } from '../../../shared/time.ts';
 import { auditApi } from '../../api/endpoints.ts';
@@ -114,25 +115,11 @@ export function AuditPage() {
   const [form] = Form.useForm<FilterValues>();
   const [query, setQuery] = useState<AuditQuery>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<{ items: AuditRow[]; total: number }>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
   const [verifying, setVerifying] = useState(false);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const page = await auditApi.list({ ...query, ...paging });
-      setData({ items: page.items, total: page.total });
-    } catch {
-      setData({ items: [], total: 0 });
-    } finally {
-      setLoading(false);
-    }
-  }, [query, paging]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const listQuery = useMemo(() => ({ ...query, ...paging }), [query, paging]);
+  const { data, loading } = usePagedList(auditApi.list, listQuery);
 
   const verify = async () => {
     setVerifying(true);

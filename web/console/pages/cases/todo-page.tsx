@@ -1,6 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Form, Segmented, Select, Space, Switch, Table, Tag, Typography, type TableProps } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { usePagedList } from '../../lib/use-paged-list.ts';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { beijingTime } from '../../../shared/time.ts';
 import { caseApi } from '../../api/endpoints.ts';
@@ -56,23 +57,8 @@ export function TodoPage() {
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => queryFrom(params), [params]);
   const caseTypes = useCaseTypeOptions();
-  const [data, setData] = useState<{ items: TodoItem[]; total: number }>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const page = await caseApi.todo(query);
-      setData({ items: page.items, total: page.total });
-    } catch {
-      setData({ items: [], total: 0 });
-    } finally {
-      setLoading(false);
-    }
-  }, [query]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data, loading, load } = usePagedList(caseApi.todo, query);
 
   /** A filter change goes back to the first page. */
   const setFilter = (changes: Partial<TodoQuery>) => setParams(paramsFrom({ ...query, ...changes, page: 1 }));

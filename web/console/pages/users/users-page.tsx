@@ -1,6 +1,7 @@
 import { DownloadOutlined, DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Dropdown, Input, Select, Space, Switch, Table, Tag, TreeSelect, Typography, type MenuProps, type TableProps } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { usePagedList } from '../../lib/use-paged-list.ts';
 import { beijingTime } from '../../../shared/time.ts';
 import { orgApi, roleApi, userApi } from '../../api/endpoints.ts';
 import type { Org, Role, Status, User, UserQuery } from '../../api/types.ts';
@@ -34,8 +35,6 @@ export function UsersPage() {
   const [filters, setFilters] = useState<Filters>({ subtree: true });
   const [sorting, setSorting] = useState<Sorting>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<{ items: User[]; total: number }>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
   const [orgs, setOrgs] = useState<Org[]>([]);
   const [roles, setRoles] = useState<Role[] | null>(null);
   const [formTarget, setFormTarget] = useState<UserFormTarget | null>(null);
@@ -44,21 +43,7 @@ export function UsersPage() {
 
   const query = useMemo<UserQuery>(() => ({ ...filters, ...sorting, ...paging }), [filters, sorting, paging]);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const page = await userApi.list(query);
-      setData({ items: page.items, total: page.total });
-    } catch {
-      setData({ items: [], total: 0 });
-    } finally {
-      setLoading(false);
-    }
-  }, [query]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data, loading, load } = usePagedList(userApi.list, query);
   useEffect(() => {
     orgApi.list().then(({ items }) => setOrgs(items), () => setOrgs([]));
     // The role list belongs to role management; without it the role filter is simply not offered.

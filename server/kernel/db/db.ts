@@ -1,9 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
 import * as schema from '../../schema.ts';
 
 type Schema = typeof schema;
@@ -30,8 +26,10 @@ export interface ConnectOptions {
   loadDataDir?: Blob;
 }
 
+/** Each driver is loaded only when used: start-up of the embedded database does not pay for pg, nor the reverse. */
 export async function connect(options: ConnectOptions): Promise<Database> {
   if (options.databaseUrl) {
+    const [{ default: pg }, { drizzle: drizzleNodePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
     // Timestamps are compared in UTC; the server's own time zone must not matter.
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
@@ -45,6 +43,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
   const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   await client.exec("SET TIME ZONE 'UTC'");
   return {

@@ -122,6 +122,8 @@ async function plannerFor(target: { url: string } | { dataDir: string }): Promis
   if ('url' in target) {
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new pg.Pool({ connectionString: target.url, max: 2, options: '-c TimeZone=UTC' });
+    // Dropping the bench database at the end terminates whatever the pool still holds: expected.
+    pool.on('error', () => undefined);
     return {
       db: drizzle({ client: pool, schema, logger }) as unknown as Db,
       captured,

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +16,8 @@ import { computeIndicator, computeRatio } from '../server/kernel/indicators/indi
 import { findTodo } from '../server/kernel/workflow/todo.repository.ts';
 import { modules } from '../server/modules/index.ts';
 import * as schema from '../server/schema.ts';
-import { BENCH_PASSWORD } from './generate.ts';
 import { BENCH_REGION, BENCH_USERS, defineBenchWorkflows, generateCases } from './generate-cases.ts';
+import { benchLogin, startBenchServer, withBenchDatabase } from './support.ts';
 
 /**
  * Loopback load test of the case kernel at 1,000,000 cases over 100 regions (PGlite: 100,000): the
@@ -37,7 +36,6 @@ const caseCount = option('cases', usePglite ? 100_000 : 1_000_000);
 const duration = option('duration', 10);
 const connections = option('connections', 20);
 const PORT = 3198;
-const base = `http://127.0.0.1:${PORT}`;
 const pgAdminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 
@@ -45,42 +43,13 @@ defineBenchWorkflows();
 // The figures the statistics page computes: every module's, as buildApp registers them.
 for (const module of modules) if (module.indicators) registerFigures(module.indicators);
 
-async function waitForHealth(child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 1200; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('server did not become healthy');
-}
-
-async function withServer(env: Record<string, string>, run: () => Promise<void>): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/case-server.ts'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', FAZHI_DEMO: 'false', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+async function withServer(env: Record<string, string>, run: (base: string) => Promise<void>): Promise<void> {
+  const server = await startBenchServer('bench/case-server.ts', PORT, env);
   try {
-    await waitForHealth(child);
-    await run();
+    await run(server.base);
   } finally {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
+    await server.stop();
   }
-}
-
-async function login(): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: BENCH_USERS[0], password: BENCH_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
 async function township(db: Db): Promise<string> {
@@ -88,8 +57,8 @@ async function township(db: Db): Promise<string> {
   return result.rows[0]!.id;
 }
 
-async function drive(orgId: string): Promise<void> {
-  const cookie = await login();
+async function drive(base: string, orgId: string): Promise<void> {
+  const cookie = await benchLogin(base, BENCH_USERS[0]!);
   const scenarios: [string, string][] = [
     ['GET /api/todo (page 1 of 20, by remaining time)', '/api/todo?page=1&pageSize=20'],
     ['GET /api/todo&orgId=<a township>', `/api/todo?page=1&pageSize=20&orgId=${orgId}`],
@@ -191,7 +160,7 @@ async function benchPglite(): Promise<void> {
     const orgId = await township(database.db);
     await database.close();
     console.log(`PGlite: generated ${JSON.stringify(generated)}`);
-    await withServer({ FAZHI_DATA_DIR: dataDir }, () => drive(orgId));
+    await withServer({ FAZHI_DATA_DIR: dataDir }, (base) => drive(base, orgId));
     const planner = await plannerFor({ dataDir: join(dataDir, 'pglite') });
     try {
       await explainAll(planner);
@@ -204,31 +173,22 @@ async function benchPglite(): Promise<void> {
 }
 
 async function benchPostgres(): Promise<void> {
-  const admin = new pg.Client({ connectionString: pgAdminUrl });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS fazhi_bench_cases WITH (FORCE)');
-  await admin.query('CREATE DATABASE fazhi_bench_cases');
-  const url = new URL(pgAdminUrl);
-  url.pathname = '/fazhi_bench_cases';
-  try {
-    const database = await connect({ databaseUrl: url.toString() });
-    await migrate(database, url.toString());
+  await withBenchDatabase(pgAdminUrl, 'fazhi_bench_cases', async (url) => {
+    const database = await connect({ databaseUrl: url });
+    await migrate(database, url);
     await ensureBuiltinRoles(database.db);
     const generated = await generateCases(database.db, caseCount);
     const orgId = await township(database.db);
     await database.close();
     console.log(`PostgreSQL: generated ${JSON.stringify(generated)}`);
-    await withServer({ DATABASE_URL: url.toString(), FAZHI_SM4_KEY: '00'.repeat(32) }, () => drive(orgId));
-    const planner = await plannerFor({ url: url.toString() });
+    await withServer({ DATABASE_URL: url, FAZHI_SM4_KEY: '00'.repeat(32) }, (base) => drive(base, orgId));
+    const planner = await plannerFor({ url });
     try {
       await explainAll(planner);
     } finally {
       await planner.close();
     }
-  } finally {
-    await admin.query('DROP DATABASE IF EXISTS fazhi_bench_cases WITH (FORCE)');
-    await admin.end();
-  }
+  });
 }
 
 console.log(`${usePglite ? 'PGlite' : 'PostgreSQL'}: ${caseCount} cases; autocannon ${connections} connections, ${duration} s per scenario, loopback, ${process.platform} ${cpus().length} cores`);

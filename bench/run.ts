@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { ensureBuiltinRoles } from '../server/kernel/auth/builtin-roles.ts';
 import { connect } from '../server/kernel/db/db.ts';
 import { migrate } from '../server/kernel/db/migrate.ts';
 import { BENCH_PASSWORD, generate, scales } from './generate.ts';
+import { benchLogin, startBenchServer, withBenchDatabase } from './support.ts';
 
 /**
  * Loopback load test of the foundation's hot paths at province scale (5,000 organisations, 10,000
@@ -21,7 +20,6 @@ const scale = scales[args.get('scale') ?? 'province']!;
 const duration = Number(args.get('duration') ?? 10);
 const only = args.get('only');
 const PORT = 3199;
-const base = `http://127.0.0.1:${PORT}`;
 const pgAdminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface Row {
@@ -34,51 +32,12 @@ interface Row {
 }
 const results: Row[] = [];
 
-async function waitForHealth(child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('server did not become healthy');
-}
-
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; ms: number }> {
-  const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', FAZHI_DEMO: 'false', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await waitForHealth(child);
-  return { child, ms: Date.now() - started };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-async function login(username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
-
 async function load(target: string, scenario: string, options: autocannon.Options): Promise<void> {
   const result = await autocannon({ duration, connections: 8, ...options });
   results.push({ target, scenario, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx });
 }
 
-async function scenarios(target: string): Promise<void> {
+async function scenarios(target: string, base: string): Promise<void> {
   const username = 'bench01_00003';
   await load(target, 'POST /api/auth/login', {
     url: `${base}/api/auth/login`,
@@ -86,7 +45,7 @@ async function scenarios(target: string): Promise<void> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: BENCH_PASSWORD }),
   });
-  const cookie = await login('bench_c01');
+  const cookie = await benchLogin(base, 'bench_c01');
   const tree = await fetch(`${base}/api/orgs`, { headers: { cookie } });
   const count = ((await tree.json()) as { items: unknown[] }).items.length;
   await load(target, `GET /api/orgs (${count} orgs of a county)`, { url: `${base}/api/orgs`, headers: { cookie } });
@@ -102,12 +61,12 @@ async function benchPglite(): Promise<void> {
     const generated = await generate(database.db, scale);
     await database.close();
     console.log(`PGlite: generated ${generated.organisations} organisations, ${generated.users} users`);
-    const { child, ms } = await startServer({ FAZHI_DATA_DIR: dataDir });
-    console.log(`PGlite: start-up on the existing embedded database: ${ms} ms (process start to healthy)`);
+    const server = await startBenchServer('server/main.ts', PORT, { FAZHI_DATA_DIR: dataDir });
+    console.log(`PGlite: start-up on the existing embedded database: ${server.startupMs} ms (process start to healthy)`);
     try {
-      await scenarios('PGlite');
+      await scenarios('PGlite', server.base);
     } finally {
-      await stop(child);
+      await server.stop();
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -115,30 +74,21 @@ async function benchPglite(): Promise<void> {
 }
 
 async function benchPostgres(): Promise<void> {
-  const admin = new pg.Client({ connectionString: pgAdminUrl });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS fazhi_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE fazhi_bench');
-  const url = new URL(pgAdminUrl);
-  url.pathname = '/fazhi_bench';
-  try {
-    const database = await connect({ databaseUrl: url.toString() });
-    await migrate(database, url.toString());
+  await withBenchDatabase(pgAdminUrl, 'fazhi_bench', async (url) => {
+    const database = await connect({ databaseUrl: url });
+    await migrate(database, url);
     await ensureBuiltinRoles(database.db);
     const generated = await generate(database.db, scale);
     await database.close();
     console.log(`PostgreSQL: generated ${generated.organisations} organisations, ${generated.users} users`);
-    const { child, ms } = await startServer({ DATABASE_URL: url.toString(), FAZHI_SM4_KEY: '00'.repeat(32) });
-    console.log(`PostgreSQL: start-up: ${ms} ms`);
+    const server = await startBenchServer('server/main.ts', PORT, { DATABASE_URL: url, FAZHI_SM4_KEY: '00'.repeat(32) });
+    console.log(`PostgreSQL: start-up: ${server.startupMs} ms`);
     try {
-      await scenarios('PostgreSQL');
+      await scenarios('PostgreSQL', server.base);
     } finally {
-      await stop(child);
+      await server.stop();
     }
-  } finally {
-    await admin.query('DROP DATABASE IF EXISTS fazhi_bench WITH (FORCE)');
-    await admin.end();
-  }
+  });
 }
 
 if (only !== 'postgres') await benchPglite();

@@ -1,17 +1,10 @@
 import { join } from 'node:path';
-import type { DataScope } from './kernel/auth/auth.tables.ts';
-import { ensureBuiltinRoles, type BuiltinRoleCode } from './kernel/auth/builtin-roles.ts';
-import { ensureNationalCalendar } from './kernel/calendar/calendar.seed.ts';
-import { calendarRoleGrants } from './modules/calendar/index.ts';
-import { statisticsRoleGrants } from './modules/statistics/index.ts';
-import { formatVerifyReport, verifyAudit } from './kernel/audit/verify.ts';
 import { loadConfig, loadSm4Key, type AppConfig } from './kernel/config/config.ts';
-import { connect, type Database } from './kernel/db/db.ts';
 import { lockDataDir } from './kernel/db/data-dir-lock.ts';
-import { migrate } from './kernel/db/migrate.ts';
+import { connect, type Database } from './kernel/db/db.ts';
 import { AppError } from './kernel/errors/app-error.ts';
-import { DEMO_PASSWORD, demoAccounts, hasAnyOrganisation, seedDemo } from './demo/seed-demo.ts';
 
+// Only light modules are imported statically: the heavy ones (startup, app) load while PGlite starts.
 const usage = `用法: fazhi <命令>
   serve          启动服务（默认）：迁移数据库，首次启动时载入演示县
   migrate        只执行数据库迁移
@@ -33,24 +26,13 @@ async function open(config: AppConfig, purpose: string): Promise<{ database: Dat
   }
 }
 
-/** Modules' grants to the built-in roles, merged per role. */
-function mergeGrants(...sets: Partial<Record<BuiltinRoleCode, Record<string, DataScope>>>[]): Partial<Record<BuiltinRoleCode, Record<string, DataScope>>> {
-  const merged: Partial<Record<BuiltinRoleCode, Record<string, DataScope>>> = {};
-  for (const set of sets) for (const [role, grants] of Object.entries(set) as [BuiltinRoleCode, Record<string, DataScope>][]) merged[role] = { ...merged[role], ...grants };
-  return merged;
-}
-
-async function prepare(config: AppConfig, database: Database): Promise<void> {
-  await migrate(database, config.databaseUrl);
-  await ensureBuiltinRoles(database.db, mergeGrants(calendarRoleGrants, statisticsRoleGrants));
-  await ensureNationalCalendar(database.db);
-}
-
 async function serve(config: AppConfig): Promise<void> {
   const started = Date.now();
   // The app's modules load while the embedded database starts.
   const appModule = import('./app.ts');
+  const startupModule = import('./startup.ts');
   const { database, release } = await open(config, 'serve');
+  const { prepare, hasAnyOrganisation, seedDemo, DEMO_PASSWORD, demoAccounts } = await startupModule;
   await prepare(config, database);
   let seeded = false;
   if (process.env.FAZHI_DEMO !== 'false' && !(await hasAnyOrganisation(database.db))) {
@@ -94,11 +76,13 @@ async function main(): Promise<void> {
       const { database, release } = await open(config, command);
       try {
         if (command === 'verify-audit') {
+          const { formatVerifyReport, verifyAudit } = await import('./kernel/audit/verify.ts');
           const result = await verifyAudit(database.db);
           console.log(formatVerifyReport(result));
           process.exitCode = result.ok ? 0 : 1;
           return;
         }
+        const { prepare, hasAnyOrganisation, seedDemo } = await import('./startup.ts');
         await prepare(config, database);
         if (command === 'seed-demo') {
           console.log((await hasAnyOrganisation(database.db)) ? '已有机构数据，跳过演示数据' : (await seedDemo(database.db), '已载入演示县（岳阳县）'));

@@ -1,0 +1,24 @@
+import type { DataScope } from './kernel/auth/auth.tables.ts';
+import { ensureBuiltinRoles, type BuiltinRoleCode } from './kernel/auth/builtin-roles.ts';
+import { ensureNationalCalendar } from './kernel/calendar/calendar.seed.ts';
+import type { AppConfig } from './kernel/config/config.ts';
+import type { Database } from './kernel/db/db.ts';
+import { migrate } from './kernel/db/migrate.ts';
+import { calendarRoleGrants } from './modules/calendar/index.ts';
+import { statisticsRoleGrants } from './modules/statistics/index.ts';
+
+export { DEMO_PASSWORD, demoAccounts, hasAnyOrganisation, seedDemo } from './demo/seed-demo.ts';
+
+/** Modules' grants to the built-in roles, merged per role. */
+function mergeGrants(...sets: Partial<Record<BuiltinRoleCode, Record<string, DataScope>>>[]): Partial<Record<BuiltinRoleCode, Record<string, DataScope>>> {
+  const merged: Partial<Record<BuiltinRoleCode, Record<string, DataScope>>> = {};
+  for (const set of sets) for (const [role, grants] of Object.entries(set) as [BuiltinRoleCode, Record<string, DataScope>][]) merged[role] = { ...merged[role], ...grants };
+  return merged;
+}
+
+/** What every start does to the database before serving: migrations, built-in roles, the national calendar. */
+export async function prepare(config: AppConfig, database: Database): Promise<void> {
+  await migrate(database, config.databaseUrl);
+  await ensureBuiltinRoles(database.db, mergeGrants(calendarRoleGrants, statisticsRoleGrants));
+  await ensureNationalCalendar(database.db);
+}

@@ -26,6 +26,19 @@ export interface ConnectOptions {
   loadDataDir?: Blob;
 }
 
+/** pool.end() resolves before its connections have closed; wait for each one so the caller may drop the database. */
+async function endPool(pool: import('pg').Pool): Promise<void> {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on('remove', () => {
+      if (--open === 0) resolve();
+    });
+  });
+  await pool.end();
+  await closed;
+}
+
 /** Each driver is loaded only when used: start-up of the embedded database does not pay for pg, nor the reverse. */
 export async function connect(options: ConnectOptions): Promise<Database> {
   if (options.databaseUrl) {
@@ -36,11 +49,13 @@ export async function connect(options: ConnectOptions): Promise<Database> {
       max: options.poolSize ?? 10,
       options: '-c TimeZone=UTC',
     });
+    // An idle connection the server drops (restart, failover) must not crash the process: the pool replaces it.
+    pool.on('error', (error) => console.error(`数据库空闲连接中断：${error.message}`));
     await pool.query('select 1');
     return {
       db: drizzleNodePg({ client: pool, schema }) as unknown as Db,
       kind: 'postgres',
-      close: () => pool.end(),
+      close: () => endPool(pool),
     };
   }
   const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);

@@ -6,6 +6,8 @@ import type { Database } from './kernel/db/db.ts';
 import { migrate } from './kernel/db/migrate.ts';
 import { calendarRoleGrants } from './modules/calendar/index.ts';
 import { statisticsRoleGrants } from './modules/statistics/index.ts';
+import { reconsiderationRoleGrants } from './modules/reconsideration/index.ts';
+import { litigationRoleGrants } from './modules/litigation/index.ts';
 
 export { DEMO_PASSWORD, demoAccounts, hasAnyOrganisation, seedDemo } from './demo/seed-demo.ts';
 
@@ -19,6 +21,6 @@ function mergeGrants(...sets: Partial<Record<BuiltinRoleCode, Record<string, Dat
 /** What every start does to the database before serving: migrations, built-in roles, the national calendar. */
 export async function prepare(config: AppConfig, database: Database): Promise<void> {
   await migrate(database, config.databaseUrl);
-  await ensureBuiltinRoles(database.db, mergeGrants(calendarRoleGrants, statisticsRoleGrants));
+  await ensureBuiltinRoles(database.db, mergeGrants(calendarRoleGrants, statisticsRoleGrants, reconsiderationRoleGrants, litigationRoleGrants));
   await ensureNationalCalendar(database.db);
 }

@@ -7,6 +7,8 @@ import { calendarModule } from './calendar/index.ts';
 import { filesModule } from './files/index.ts';
 import { casesModule } from './cases/index.ts';
 import { statisticsModule } from './statistics/index.ts';
+import { reconsiderationModule } from './reconsideration/index.ts';
+import { litigationModule } from './litigation/index.ts';
 
 /** Every domain module, in registration order. */
-export const modules: FazhiModule[] = [authModule, accountsModule, orgModule, auditModule, calendarModule, filesModule, casesModule, statisticsModule];
+export const modules: FazhiModule[] = [authModule, accountsModule, orgModule, auditModule, calendarModule, filesModule, casesModule, statisticsModule, reconsiderationModule, litigationModule];

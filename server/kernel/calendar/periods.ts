@@ -55,6 +55,11 @@ export const P = {
   // Counted on from the end of the ordinary 60 days, once, with the 复议机构 head's approval.
   reconsiderationExtension: days(30, `《行政复议法》第六十二条第一款：经批准可以延长，延长期限最多不超过三十日；${CIVIL_PROCEDURE}`),
   reconsiderationSimpleDecision: days(30, `《行政复议法》第六十二条第二款：简易程序自受理之日起三十日内作出决定；${CIVIL_PROCEDURE}`),
+  reconsiderationHearingNotice: workingDays(5, `《行政复议法》第五十一条：举行听证的，应当于举行听证的五日前将听证的时间、地点和拟听证事项书面通知当事人；${RECONSIDERATION_WD}`),
+  reconsiderationDocumentReview: days(30, `《行政复议法》第五十六条：有权处理的，应当在三十日内依法处理；${CIVIL_PROCEDURE}`),
+  reconsiderationDocumentTransfer: workingDays(7, `《行政复议法》第五十六条：无权处理的，应当在七日内转送有权处理的行政机关依法处理；${RECONSIDERATION_WD}`),
+  reconsiderationMakerAnswer: workingDays(10, `《行政复议法》第五十八条：制定机关应当自收到书面通知之日起十日内提交书面答复及相关材料；${RECONSIDERATION_WD}`),
+  reconsiderationTransfereeReply: days(60, `《行政复议法》第六十条：接受转送的行政机关应当自收到转送之日起六十日内将处理意见回复转送的行政复议机关；${CIVIL_PROCEDURE}`),
   reconsiderationOpinionRectification: days(60, `《行政复议法》第七十六条：自收到行政复议意见书之日起六十日内报送纠正情况；${CIVIL_PROCEDURE}`),
   // 行政诉讼法 art. 101 applies the 民事诉讼法's rules on periods.
   litigationDefence: days(15, '《行政诉讼法》第六十七条第一款：被告自收到起诉状副本之日起十五日内提交证据并答辩；第一百零一条适用《民事诉讼法》期间规定'),
@@ -81,6 +86,11 @@ const names: Record<PeriodCode, string> = {
   reconsiderationDecision: '行政复议：普通程序审理期限',
   reconsiderationExtension: '行政复议：延长审理期限',
   reconsiderationSimpleDecision: '行政复议：简易程序审理期限',
+  reconsiderationHearingNotice: '行政复议：听证通知',
+  reconsiderationDocumentReview: '行政复议附带审查：处理规范性文件',
+  reconsiderationDocumentTransfer: '行政复议附带审查：转送有权机关',
+  reconsiderationMakerAnswer: '行政复议附带审查：制定机关答复',
+  reconsiderationTransfereeReply: '行政复议附带审查：接受转送机关回复',
   reconsiderationOpinionRectification: '行政复议意见书：报送纠正情况',
   litigationDefence: '行政应诉：提交证据和答辩状',
   penaltyHearingRequest: '行政处罚：当事人申请听证',

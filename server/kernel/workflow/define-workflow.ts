@@ -11,18 +11,26 @@ export type GuardResult = { ok: true } | { ok: false; reason: string };
 export const ok: GuardResult = { ok: true };
 export const no = (reason: string): GuardResult => ({ ok: false, reason });
 
-/** What a guard sees: the locked case, its clocks, today (Beijing date) and the step's input. */
+/**
+ * What a guard sees: the locked case, its clocks, today (Beijing date) and the step's input. The actor
+ * is null for a step the applicant takes on the portal (an action marked `byApplicant`).
+ */
 export interface GuardContext<I = unknown> {
   tx: Tx;
   case: CaseRow;
   clocks: ClockRow[];
   today: string;
-  actor: Actor;
+  actor: Actor | null;
   input: I;
+  /** The official calendar for the case's region, e.g. whether a hearing is noticed 5 working days ahead. */
+  due(from: string, period: Pick<Period, 'unit' | 'n'>): Promise<{ due: string; provisional: boolean }>;
 }
 
+/** A period to start, counted from `from` when it is not today (e.g. 视为受理 on the review period's last day). */
+export type ClockStart = Period & { from?: string };
+
 /** A period, or one chosen from the case and the input (e.g. simple vs ordinary procedure). */
-export type PeriodSource<I> = Period | ((ctx: GuardContext<I>) => Period | Promise<Period>);
+export type PeriodSource<I> = Period | ((ctx: GuardContext<I>) => ClockStart | Promise<ClockStart>);
 
 /**
  * What a step does to the case's clocks. start: begin (or begin again) from today; pause/resume:
@@ -47,6 +55,11 @@ export interface ActionDef<S extends string, I = unknown> {
   permission: string;
   /** Only a user assigned to the case (in this role, if given) may take it. */
   assignedOnly?: boolean | string;
+  /**
+   * The applicant may take it on the portal, identified by the case's tracking code and verification
+   * (e.g. submitting 补正 materials); staff holding the permission may still record it for them.
+   */
+  byApplicant?: boolean;
   input?: z.ZodType<I>;
   reasonRequired?: boolean;
   /** At least this many attachments on the step, e.g. the signed decision. */

@@ -7,6 +7,7 @@ import type { Queryable, Tx } from '../db/db.ts';
 import { AppError } from '../errors/app-error.ts';
 import { files } from '../files/files.tables.ts';
 import { organisations } from '../org/org.tables.ts';
+import { actionFields, type ActionField } from './action-fields.ts';
 import { extendClock, loadClocks, nextDue, pauseClock, restartClock, resumeClock, startClock, stopClocks, type Deadlines } from './clocks.ts';
 import { getWorkflow, type ActionDef, type CaseRow, type ClockRow, type GuardContext, type GuardResult, type PeriodSource } from './define-workflow.ts';
 import { caseAssignments, caseEvents, cases } from './workflow.tables.ts';
@@ -42,7 +43,8 @@ async function assignedRoles(db: Queryable, caseId: string, userId: string): Pro
 }
 
 /** Whether the actor may take the action at all (permission, scope, assignment) — before its guard. */
-function mayAct(actor: Actor, action: ActionDef<string>, row: CaseRow & { orgPath: string }, roles: string[]): GuardResult {
+function mayAct(actor: Actor | null, action: ActionDef<string>, row: CaseRow & { orgPath: string }, roles: string[]): GuardResult {
+  if (!actor) return action.byApplicant ? { ok: true } : { ok: false, reason: '此操作须由办案人员办理' };
   const scope = actor.permissions.get(action.permission);
   if (!scope) return { ok: false, reason: '没有此操作的权限' };
   const assigned = roles.length > 0;
@@ -63,6 +65,11 @@ function parseInput(action: ActionDef<string>, data: unknown): unknown {
   throw new AppError('VALIDATION_FAILED', `${action.label}的内容有误：${problems.join('；')}`, parsed.error.issues);
 }
 
+const calendarOf =
+  (tx: Tx, deadlines: Deadlines, regionCode: string): GuardContext['due'] =>
+  (from, period) =>
+    deadlines.due(tx, regionCode, from, { ...period, basis: '' });
+
 const resolve = async <I>(source: PeriodSource<I>, ctx: GuardContext<I>) => (typeof source === 'function' ? source(ctx) : source);
 
 /**
@@ -75,7 +82,7 @@ export async function transition(
   deps: WorkflowDeps,
   ref: { caseId: string; version: number },
   actionName: string,
-  who: { actor: Actor; meta: RequestMeta },
+  who: { actor: Actor | null; meta: RequestMeta },
   step: StepInput = {},
 ): Promise<CaseRow> {
   const row = await lockCase(tx, ref.caseId);
@@ -86,7 +93,7 @@ export async function transition(
   if (!action.from.includes(row.state)) {
     throw new AppError('CONFLICT', `案件当前为「${workflow.states[row.state]?.label ?? row.state}」，不能${action.label}`);
   }
-  const permitted = mayAct(who.actor, action, row, await assignedRoles(tx, row.id, who.actor.userId));
+  const permitted = mayAct(who.actor, action, row, who.actor ? await assignedRoles(tx, row.id, who.actor.userId) : []);
   if (!permitted.ok) throw new AppError('FORBIDDEN', permitted.reason);
 
   const input = parseInput(action, step.data);
@@ -103,7 +110,7 @@ export async function transition(
 
   const today = beijingToday(deps.clock);
   const clocks = await loadClocks(tx, row.id);
-  const ctx: GuardContext = { tx, case: row, clocks, today, actor: who.actor, input };
+  const ctx: GuardContext = { tx, case: row, clocks, today, actor: who.actor, input, due: calendarOf(tx, deps.deadlines, row.regionCode) };
   const guard = action.guard ? await action.guard(ctx) : { ok: true as const };
   if (!guard.ok) throw new AppError('CONFLICT', guard.reason);
   const toState = typeof action.to === 'function' ? action.to(ctx) : action.to;
@@ -121,7 +128,7 @@ export async function transition(
       closedAt: terminal ? now : null,
       version: row.version + 1,
       updatedAt: now,
-      updatedBy: who.actor.userId,
+      updatedBy: who.actor?.userId ?? null,
     })
     .where(eq(cases.id, row.id))
     .returning();
@@ -149,7 +156,10 @@ async function applyClockEffects(tx: Tx, deadlines: Deadlines, row: CaseRow, act
   for (const name of effects.resume ?? []) await resumeClock(tx, deadlines, clocks, name, ctx.today);
   for (const name of effects.restart ?? []) await restartClock(tx, deadlines, target, clocks, name, ctx.today);
   for (const [name, source] of Object.entries(effects.extend ?? {})) await extendClock(tx, deadlines, clocks, name, await resolve(source, ctx));
-  for (const [name, source] of Object.entries(effects.start ?? {})) await startClock(tx, deadlines, target, name, await resolve(source, ctx), ctx.today);
+  for (const [name, source] of Object.entries(effects.start ?? {})) {
+    const start = await resolve(source, ctx);
+    await startClock(tx, deadlines, target, name, start, 'from' in start && start.from ? start.from : ctx.today);
+  }
 }
 
 async function recordEvent(
@@ -168,7 +178,7 @@ async function recordEvent(
     seq: next,
     at: event.at,
     actorId: event.actor?.userId ?? null,
-    actorName: event.actor?.displayName ?? null,
+    actorName: event.actor ? event.actor.displayName : '申请人（网上）',
     action: event.action,
     fromState: event.fromState,
     toState: event.toState,
@@ -187,6 +197,13 @@ export interface NewCase {
   assigneeId?: string;
   trackingCode?: string;
   caseNo?: string;
+  /** The case this one follows from (意见书 of a 复议 case, a lawsuit after 复议). */
+  parentId?: string;
+  /**
+   * The day the application was received, when not today (e.g. the day a mailed application was
+   * signed for, 复议法 第二十二条): the initial clocks count from it.
+   */
+  receivedOn?: string;
   /** Recorded on the first history row. */
   data?: unknown;
 }
@@ -195,7 +212,8 @@ export interface NewCase {
 export async function openCase(tx: Tx, deps: WorkflowDeps, input: NewCase, who: { actor: Actor | null; meta: RequestMeta }): Promise<CaseRow> {
   const workflow = getWorkflow(input.caseType);
   const now = deps.clock.now();
-  const today = beijingToday(deps.clock);
+  if (input.receivedOn && input.receivedOn > beijingToday(deps.clock)) throw new AppError('VALIDATION_FAILED', '收到日期不能晚于今天');
+  const today = input.receivedOn ?? beijingToday(deps.clock);
   const [created] = await tx
     .insert(cases)
     .values({
@@ -207,6 +225,7 @@ export async function openCase(tx: Tx, deps: WorkflowDeps, input: NewCase, who: 
       assigneeId: input.assigneeId ?? null,
       trackingCode: input.trackingCode ?? null,
       caseNo: input.caseNo ?? null,
+      parentId: input.parentId ?? null,
       openedAt: now,
       createdBy: who.actor?.userId ?? null,
       updatedBy: who.actor?.userId ?? null,
@@ -232,6 +251,8 @@ export interface AvailableAction {
   reason?: string;
   reasonRequired: boolean;
   minFiles: number;
+  /** The step's own fields (decision type, dates …), for the console's form. */
+  fields: ActionField[];
 }
 
 /**
@@ -254,7 +275,7 @@ export async function availableActions(tx: Tx, deps: WorkflowDeps, caseId: strin
   for (const [name, action] of Object.entries(workflow.actions)) {
     if (!action.from.includes(locked.state) || !actor.permissions.has(action.permission)) continue;
     const permitted = mayAct(actor, action, locked, roles);
-    const guard = permitted.ok && action.guard ? await action.guard({ tx, case: locked, clocks, today, actor, input: undefined }) : permitted;
+    const guard = permitted.ok && action.guard ? await action.guard({ tx, case: locked, clocks, today, actor, input: undefined, due: calendarOf(tx, deps.deadlines, locked.regionCode) }) : permitted;
     out.push({
       action: name,
       label: action.label,
@@ -262,6 +283,7 @@ export async function availableActions(tx: Tx, deps: WorkflowDeps, caseId: strin
       ...(guard.ok ? {} : { reason: guard.reason }),
       reasonRequired: action.reasonRequired ?? false,
       minFiles: action.minFiles ?? 0,
+      fields: actionFields(action.input),
     });
   }
   return out;

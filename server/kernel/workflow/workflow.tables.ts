@@ -26,6 +26,8 @@ export const cases = pgTable(
     dueOn: date('due_on', { mode: 'string' }),
     dueProvisional: boolean('due_provisional').notNull().default(false),
     assigneeId: uuid('assignee_id'),
+    /** The case this one follows from: a 意见书 or 附带审查 from its 复议 case, a lawsuit after 复议. */
+    parentId: uuid('parent_id'),
     /** For the public to follow an application on the portal. */
     trackingCode: varchar('tracking_code', { length: 24 }),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
@@ -38,6 +40,7 @@ export const cases = pgTable(
     index('cases_org_idx').on(t.orgId, t.terminal, t.dueOn),
     index('cases_type_state_idx').on(t.regionCode, t.caseType, t.state),
     uniqueIndex('cases_tracking_uq').on(t.trackingCode),
+    index('cases_parent_idx').on(t.parentId),
   ],
 );
 

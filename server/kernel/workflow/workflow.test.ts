@@ -190,8 +190,8 @@ describe('case workflow kernel', () => {
     const c = await open('无被申请人的申请');
     const actions = await t.db.transaction((tx) => availableActions(tx, deps, c.id, handler));
     expect(actions).toEqual([
-      { action: 'requestCorrection', label: '通知补正', enabled: true, reasonRequired: true, minFiles: 0 },
-      { action: 'accept', label: '受理', enabled: false, reason: '未指定被申请人', reasonRequired: false, minFiles: 0 },
+      { action: 'requestCorrection', label: '通知补正', enabled: true, reasonRequired: true, minFiles: 0, fields: [] },
+      { action: 'accept', label: '受理', enabled: false, reason: '未指定被申请人', reasonRequired: false, minFiles: 0, fields: [] },
     ]);
     const forOutsider = await t.db.transaction((tx) => availableActions(tx, deps, c.id, outsider));
     expect(forOutsider.every((a) => !a.enabled && a.reason === '本案不在您的数据范围内')).toBe(true);

@@ -10,6 +10,18 @@ export const TodoQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
+const ActionFieldSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  type: z.enum(['text', 'textarea', 'date', 'number', 'boolean', 'select', 'multiselect', 'org']),
+  required: z.boolean(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  showWhen: z.object({ field: z.string(), values: z.array(z.string()) }).optional(),
+  help: z.string().optional(),
+  max: z.number().optional(),
+  min: z.number().optional(),
+});
+
 const Mark = z.enum(['overdue', 'dueSoon']).nullable();
 
 /** What every case view shows of a case. */
@@ -71,7 +83,15 @@ export const CaseDetail = CaseSummary.extend({
   clocks: z.array(CaseClock),
   events: z.array(CaseEvent),
   actions: z.array(
-    z.object({ action: z.string(), label: z.string(), enabled: z.boolean(), reason: z.string().optional(), reasonRequired: z.boolean(), minFiles: z.number().int() }),
+    z.object({
+      action: z.string(),
+      label: z.string(),
+      enabled: z.boolean(),
+      reason: z.string().optional(),
+      reasonRequired: z.boolean(),
+      minFiles: z.number().int(),
+      fields: z.array(ActionFieldSchema),
+    }),
   ),
 });
 

@@ -85,7 +85,7 @@ describe('待办 list, case detail and transitions over HTTP', () => {
     const detail = res.json();
     expect(detail.clocks).toEqual([expect.objectContaining({ name: 'review', label: '受理审查期限', dueOn: '2024-10-12', mark: 'dueSoon', basis: '《行政复议法》第三十条' })]);
     expect(detail.events).toEqual([expect.objectContaining({ seq: 1, action: 'open', actionLabel: '立案/收件', toState: 'received', toStateLabel: '已收件', fromStateLabel: null, files: [] })]);
-    expect(detail.actions).toEqual([{ action: 'accept', label: '受理', enabled: false, reason: '申请材料不全，须先通知补正', reasonRequired: false, minFiles: 0 }]);
+    expect(detail.actions).toEqual([{ action: 'accept', label: '受理', enabled: false, reason: '申请材料不全，须先通知补正', reasonRequired: false, minFiles: 0, fields: [] }]);
   });
 
   it('moves a case on with the version it showed, and refuses a stale one', async () => {

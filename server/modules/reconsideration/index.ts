@@ -1,0 +1,29 @@
+import type { DataScope } from '../../kernel/auth/auth.tables.ts';
+import type { BuiltinRoleCode } from '../../kernel/auth/builtin-roles.ts';
+import { defineModule } from '../../kernel/module.ts';
+import { APPROVE, HANDLE, READ } from './reconsideration.workflow.ts';
+
+/**
+ * The county government's 复议机构 (in the 司法局) handles and decides; coordinators and leaders read
+ * the county's cases; departments and townships read theirs and report corrections (意见书).
+ * 审批 (extension, decisions) belongs to the 复议机构负责人: narrow it with a role of its own if needed.
+ */
+export const reconsiderationRoleGrants: Partial<Record<BuiltinRoleCode, Record<string, DataScope>>> = {
+  reconsideration_officer: { [READ]: 'region', [HANDLE]: 'region', [APPROVE]: 'region', 'reconsideration.personal': 'region' },
+  coordinator: { [READ]: 'region' },
+  leader: { [READ]: 'region' },
+  dept_staff: { [READ]: 'own_org', 'reconsideration.respond': 'own_org' },
+  township_staff: { [READ]: 'own_org', 'reconsideration.respond': 'own_org' },
+};
+
+/** 行政复议: intake (window, mail, portal), review, hearing, decision, 意见书 and 附带审查. */
+export const reconsiderationModule = defineModule({
+  name: 'reconsideration',
+  permissions: [
+    { code: READ, name: '查看行政复议案件' },
+    { code: HANDLE, name: '办理行政复议案件（登记、补正、受理、送达、听证、中止恢复）' },
+    { code: APPROVE, name: '审批行政复议案件（延期、决定、调解、终止、不予受理）' },
+    { code: 'reconsideration.respond', name: '被申请人报送意见书纠正情况' },
+    { code: 'reconsideration.personal', name: '查看复议申请人身份证件号码和联系电话明文' },
+  ],
+});

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadActor } from '../auth/actor.repository.ts';
@@ -48,6 +48,7 @@ defineWorkflow({
       from: ['received'],
       to: 'accepted',
       permission: 'applicantDemo.handle',
+      record: (ctx) => ({ deemed: ctx.clocks.find((c) => c.name === 'review')!.dueOn < ctx.today }),
       // Deemed accepted: the decision period counts from the review period's last day.
       clocks: {
         start: {
@@ -127,13 +128,16 @@ describe('applicant steps, receipt dates and calendar guards', () => {
     expect((await clockOf(c.id, 'review')).dueOn).toBe('2024-10-18');
   });
 
-  it('starts a clock from a given day (deemed acceptance)', async () => {
+  it('starts a clock from a given day and records what the step established (deemed acceptance)', async () => {
     let c = await open('2024-09-27'); // review due 2024-10-10
     t.clock.set('2024-10-15T10:00:00+08:00');
     c = await step(c.id, c.version, 'accept', handler);
     const decision = await clockOf(c.id, 'decision');
     // 60 days from 10-10 is Mon 2024-12-09.
     expect([decision.startedOn, decision.dueOn]).toEqual(['2024-10-10', '2024-12-09']);
+    // What the step established is on its history row, computed from the clocks before the step.
+    const [event] = await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(desc(caseEvents.seq)).limit(1);
+    expect([event!.action, event!.data]).toEqual(['accept', { deemed: true }]);
   });
 
   it('gives guards the region calendar and the console the action’s fields', async () => {

@@ -66,6 +66,11 @@ export interface ActionDef<S extends string, I = unknown> {
   minFiles?: number;
   guard?: (ctx: GuardContext<I>) => GuardResult | Promise<GuardResult>;
   clocks?: ClockEffects<I>;
+  /**
+   * Facts the step establishes (e.g. that a defence came after its due date), recorded on its history
+   * row beside the input. Sees the clocks as they were before the step.
+   */
+  record?: (ctx: GuardContext<I>) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Module writes in the same transaction (its own table), after the state changed. */
   effect?: (ctx: GuardContext<I> & { toState: S }) => Promise<void>;
 }

@@ -115,6 +115,8 @@ export async function transition(
   if (!guard.ok) throw new AppError('CONFLICT', guard.reason);
   const toState = typeof action.to === 'function' ? action.to(ctx) : action.to;
 
+  const established = action.record ? await action.record(ctx) : undefined;
+  const recorded = established ? { ...(typeof input === 'object' && input !== null ? input : {}), ...established } : input;
   await applyClockEffects(tx, deps.deadlines, row, action, ctx, clocks);
   const after = await loadClocks(tx, row.id);
   const terminal = workflow.states[toState]?.terminal ?? false;
@@ -132,7 +134,7 @@ export async function transition(
     })
     .where(eq(cases.id, row.id))
     .returning();
-  await recordEvent(tx, updated!, { at: now, actor: who.actor, action: actionName, fromState: row.state, toState, reason: step.reason, data: input, fileIds, clocks: after });
+  await recordEvent(tx, updated!, { at: now, actor: who.actor, action: actionName, fromState: row.state, toState, reason: step.reason, data: recorded, fileIds, clocks: after });
   await writeAudit(tx, now, who, {
     action: `case.${actionName}`,
     entityType: row.caseType,

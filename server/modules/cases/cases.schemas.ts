@@ -75,9 +75,15 @@ export const CaseEvent = z.object({
   data: z.unknown(),
   fileIds: z.array(z.string()),
   files: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), mime: z.string() })),
+  /** `data` labelled by the fields of the step's form, for display. */
+  dataFields: z.array(z.object({ name: z.string(), label: z.string(), value: z.string() })),
 });
 
 export const CaseDetail = CaseSummary.extend({
+  /** The case this one follows from (意见书 or 附带审查 from a 复议 case, a lawsuit after 复议). */
+  parentId: z.uuid().nullable(),
+  /** The parent as the actor may see it: null when there is none or it is outside the actor's reach. */
+  parent: z.object({ id: z.uuid(), caseType: z.string(), caseTypeLabel: z.string(), caseNo: z.string().nullable(), title: z.string() }).nullable(),
   terminal: z.boolean(),
   closedAt: z.date().nullable(),
   clocks: z.array(CaseClock),

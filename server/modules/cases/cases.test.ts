@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { loadActor } from '../../kernel/auth/actor.repository.ts';
 import { ensureNationalCalendar } from '../../kernel/calendar/calendar.seed.ts';
 import { calendarDeadlines } from '../../kernel/workflow/deadlines.ts';
@@ -26,6 +27,20 @@ defineWorkflow({
       clocks: { stop: ['review'], start: { decision: { unit: 'days', n: 60, basis: '《行政复议法》第六十二条' } } },
     },
     close: { label: '办结', from: ['accepted'], to: 'closed', permission: 'demo.handle', reasonRequired: true, clocks: { stop: 'all' } },
+    refer: {
+      label: '移送',
+      from: ['accepted'],
+      to: 'accepted',
+      permission: 'demo.handle',
+      input: z
+        .object({
+          kind: z.enum(['transfer', 'advice']).meta({ title: '移送方式', optionLabels: { transfer: '移送管辖', advice: '转送意见' } }),
+          toOrgId: z.uuid().optional().meta({ title: '接收机关', widget: 'org', showWhen: { field: 'kind', values: ['transfer'] } }),
+          referredOn: z.iso.date().meta({ title: '移送日期' }),
+          urgent: z.boolean().default(false).meta({ title: '加急' }),
+        })
+        .refine((v) => v.kind !== 'transfer' || v.toOrgId, { message: '移送管辖须选择接收机关', path: ['toOrgId'] }),
+    },
   },
 });
 
@@ -113,6 +128,46 @@ describe('待办 list, case detail and transitions over HTTP', () => {
     expect((await get(`/api/files/${fileId}/content`, colleague)).statusCode).toBe(200);
     expect((await get(`/api/files/${fileId}/content`, outsider)).statusCode).toBe(404);
     expect((await get('/api/todo', handler)).json().items.map((i: { id: string }) => i.id)).not.toContain(ids.later);
+  });
+
+  it("offers a step's form, places a refusal on its field, and shows the recorded data labelled", async () => {
+    const actor = (await loadActor(t.db, handler.userId))!;
+    const parent = await t.db.transaction((tx) => openCase(tx, deps, { caseType: 'cases_route_demo', regionCode: '430621', orgId, title: '钱某申请', caseNo: '岳县复〔2024〕3号' }, { actor, meta: {} }));
+    const child = await t.db.transaction((tx) =>
+      openCase(tx, deps, { caseType: 'cases_route_demo', regionCode: '430621', orgId, title: '钱某申请（移送）', parentId: parent.id }, { actor, meta: {} }),
+    );
+    const url = `/api/cases/${child.id}`;
+    const act = (action: string, body: object) => t.app.inject({ method: 'POST', url: `${url}/actions/${action}`, headers: handler.headers, payload: body });
+    expect((await act('accept', { version: 1 })).statusCode).toBe(200);
+    const detail = (await get(url, handler)).json();
+    expect(detail).toMatchObject({ parentId: parent.id, parent: { id: parent.id, caseNo: '岳县复〔2024〕3号', title: '钱某申请', caseTypeLabel: '演示申请' } });
+    expect(detail.actions.find((a: { action: string }) => a.action === 'refer').fields).toEqual([
+      { name: 'kind', label: '移送方式', type: 'select', required: true, options: [{ value: 'transfer', label: '移送管辖' }, { value: 'advice', label: '转送意见' }] },
+      { name: 'toOrgId', label: '接收机关', type: 'org', required: false, showWhen: { field: 'kind', values: ['transfer'] } },
+      { name: 'referredOn', label: '移送日期', type: 'date', required: true },
+      { name: 'urgent', label: '加急', type: 'boolean', required: false },
+    ]);
+
+    // The form's cross-field rule is the server's: the refusal names the field it belongs to.
+    const refused = await act('refer', { version: detail.version, data: { kind: 'transfer', referredOn: '2024-10-10' } });
+    expect([refused.statusCode, refused.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(refused.json().details).toEqual([expect.objectContaining({ path: ['toOrgId'], message: '移送管辖须选择接收机关' })]);
+
+    const township = await createOrg(t.db, { name: '某乡人民政府', type: 'township' });
+    const referred = await act('refer', { version: detail.version, data: { kind: 'transfer', toOrgId: township.id, referredOn: '2024-10-10', urgent: true } });
+    expect(referred.statusCode).toBe(200);
+    expect(referred.json().events.at(-1).dataFields).toEqual([
+      { name: 'kind', label: '移送方式', value: '移送管辖' },
+      { name: 'toOrgId', label: '接收机关', value: '某乡人民政府' },
+      { name: 'referredOn', label: '移送日期', value: '2024-10-10' },
+      { name: 'urgent', label: '加急', value: '是' },
+    ]);
+    // A step without a form records no data; the parent of a case the reader cannot see is not named.
+    expect(referred.json().events[0].dataFields).toEqual([]);
+    const reader = await createRole(t.db, { permissions: { 'demo.read': 'own_org' } });
+    const elsewhere = await signIn(t, (await createUser(t.db, { orgId: township.id, roleIds: [reader.id] })).id);
+    await t.db.insert(caseAssignments).values({ caseId: child.id, userId: elsewhere.userId, role: 'handler', regionCode: '430621', assignedAt: t.clock.now() });
+    expect((await get(url, elsewhere)).json()).toMatchObject({ parentId: parent.id, parent: null });
   });
 
   it('hides cases outside the data scope, until the user is assigned', async () => {

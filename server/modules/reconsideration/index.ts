@@ -1,6 +1,11 @@
 import type { DataScope } from '../../kernel/auth/auth.tables.ts';
 import type { BuiltinRoleCode } from '../../kernel/auth/builtin-roles.ts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { defineModule } from '../../kernel/module.ts';
+import { portalRoutes } from './portal.routes.ts';
+import { RESPOND } from './reconsideration.follow-ups.workflow.ts';
+import { reconsiderationFigures } from './reconsideration.indicators.ts';
+import { reconsiderationRoutes } from './reconsideration.routes.ts';
 import { APPROVE, HANDLE, READ } from './reconsideration.workflow.ts';
 
 /**
@@ -12,8 +17,14 @@ export const reconsiderationRoleGrants: Partial<Record<BuiltinRoleCode, Record<s
   reconsideration_officer: { [READ]: 'region', [HANDLE]: 'region', [APPROVE]: 'region', 'reconsideration.personal': 'region' },
   coordinator: { [READ]: 'region' },
   leader: { [READ]: 'region' },
-  dept_staff: { [READ]: 'own_org', 'reconsideration.respond': 'own_org' },
-  township_staff: { [READ]: 'own_org', 'reconsideration.respond': 'own_org' },
+  dept_staff: { [READ]: 'own_org', [RESPOND]: 'own_org' },
+  township_staff: { [READ]: 'own_org', [RESPOND]: 'own_org' },
+};
+
+/** Staff routes under /api/reconsideration, the portal's under /api/public/reconsideration. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(reconsiderationRoutes);
+  await app.register(portalRoutes);
 };
 
 /** 行政复议: intake (window, mail, portal), review, hearing, decision, 意见书 and 附带审查. */
@@ -23,7 +34,9 @@ export const reconsiderationModule = defineModule({
     { code: READ, name: '查看行政复议案件' },
     { code: HANDLE, name: '办理行政复议案件（登记、补正、受理、送达、听证、中止恢复）' },
     { code: APPROVE, name: '审批行政复议案件（延期、决定、调解、终止、不予受理）' },
-    { code: 'reconsideration.respond', name: '被申请人报送意见书纠正情况' },
+    { code: RESPOND, name: '被申请人报送意见书纠正情况' },
     { code: 'reconsideration.personal', name: '查看复议申请人身份证件号码和联系电话明文' },
   ],
+  routes,
+  indicators: reconsiderationFigures,
 });

@@ -40,7 +40,7 @@ export const reconsiderationCases = pgTable(
     procedure: varchar('procedure', { length: 10 }),
     simpleGround: varchar('simple_ground', { length: 20 }),
     acceptedOn: date('accepted_on', { mode: 'string' }),
-    /** Not refused within the 5 working days: accepted by law (复议法 第三十条第二款). */
+    /** Not refused within the 5 working days: accepted by law (复议法 第三十条第三款). */
     deemedAccepted: boolean('deemed_accepted').notNull().default(false),
     /** How the case ended: a decision type, mediation, termination, refusal or withdrawal. */
     outcome: varchar('outcome', { length: 20 }),

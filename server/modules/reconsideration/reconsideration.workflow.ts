@@ -41,7 +41,10 @@ async function update(ctx: GuardContext, values: Partial<typeof reconsiderationC
   await ctx.tx.update(reconsiderationCases).set(values).where(eq(reconsiderationCases.caseId, ctx.case.id));
 }
 
-/** The acceptance review ran out without a refusal: the application is accepted by law (art. 30 ¶2). */
+/**
+ * The acceptance review ran out without a refusal: the application is accepted by law, from the
+ * review period's last day (art. 30 ¶3: 审查期限届满之日起视为受理).
+ */
 const reviewLapsed = (ctx: GuardContext): ClockRow | undefined => {
   const review = clock(ctx, 'review');
   return running(review) && review.dueOn < ctx.today ? review : undefined;
@@ -190,15 +193,15 @@ export const reconsiderationWorkflow = defineWorkflow({
       clocks: {
         stop: ['review'],
         start: {
-          // 视为受理: the periods count from the last day of the review period.
+          // 视为受理: the periods count from the last day of the review period, the day of acceptance.
           decision: (ctx) => ({ ...(ctx.input.procedure === 'simple' ? P.reconsiderationSimpleDecision : P.reconsiderationDecision), from: reviewLapsed(ctx)?.dueOn }),
-          copy: (ctx) => (ctx.input.procedure === 'simple' ? P.reconsiderationSimpleCopy : P.reconsiderationCopyToRespondent),
+          copy: (ctx) => ({ ...(ctx.input.procedure === 'simple' ? P.reconsiderationSimpleCopy : P.reconsiderationCopyToRespondent), from: reviewLapsed(ctx)?.dueOn }),
         },
       },
       async effect(ctx) {
         const input = ctx.input as z.infer<typeof AcceptInput>;
         const lapsed = reviewLapsed(ctx);
-        const acceptedOn = lapsed ? addDays(lapsed.dueOn, 1) : ctx.today;
+        const acceptedOn = lapsed?.dueOn ?? ctx.today;
         const year = Number(acceptedOn.slice(0, 4));
         const n = await nextNumber(ctx.tx, ctx.case.regionCode, 'reconsideration', year);
         await ctx.tx.update(cases).set({ caseNo: `行复〔${year}〕${n}号` }).where(eq(cases.id, ctx.case.id));

@@ -4,6 +4,9 @@ import { defineModule } from '../../kernel/module.ts';
 import { caseFigures } from './statistics.indicators.ts';
 import { statisticsRoutes } from './statistics.routes.ts';
 
+/** The rows behind the cross-module case figures, for modules that break their own cases down further. */
+export { concludedCases, overdueCases, pendingCases } from './case-figures.repository.ts';
+
 /** The county's coordinators and leaders see the whole county; staff their own organisation and below. */
 export const statisticsRoleGrants: Partial<Record<BuiltinRoleCode, Record<string, DataScope>>> = {
   coordinator: { 'statistics.read': 'region' },

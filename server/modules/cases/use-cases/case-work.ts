@@ -9,7 +9,9 @@ import { allWorkflows, getWorkflow } from '../../../kernel/workflow/define-workf
 import { findTodo, type DeadlineMark } from '../../../kernel/workflow/todo.repository.ts';
 import { availableActions, transition, type WorkflowDeps } from '../../../kernel/workflow/transition.ts';
 import { findFiles } from '../../../kernel/files/files.repository.ts';
-import { findCaseHistory, findReadableCase } from '../cases.repository.ts';
+import { actionFields } from '../../../kernel/workflow/action-fields.ts';
+import { findCaseHistory, findOrgNames, findReadableCase } from '../cases.repository.ts';
+import { describeData, orgIdsIn } from './event-data.ts';
 import type { ActionBody, CaseDetail, TodoQuery } from '../cases.schemas.ts';
 
 const deps = (request: FastifyRequest): WorkflowDeps => ({ clock: request.server.clock, deadlines: calendarDeadlines(request.server.db) });
@@ -51,14 +53,24 @@ export async function getCaseDetail(request: FastifyRequest, caseId: string): Pr
     request.server.db.transaction((tx) => availableActions(tx, deps(request), caseId, actor)),
     markDates(request, row.regionCode),
   ]);
+  const fieldsOf = (action: string) => actionFields(workflow.actions[action]?.input);
   const fileIds = [...new Set(events.flatMap((e) => e.fileIds))];
-  const attached = fileIds.length ? await findFiles(request.server.db, fileIds) : [];
+  const orgIds = [...new Set(events.flatMap((e) => orgIdsIn(fieldsOf(e.action), e.data)))];
+  const [attached, orgNames, parent] = await Promise.all([
+    fileIds.length ? findFiles(request.server.db, fileIds) : [],
+    findOrgNames(request.server.db, orgIds),
+    // The parent is linked only where the actor may read it (a lawsuit's handler may not read the 复议 case).
+    row.parentId ? findReadableCase(request.server.db, actor, row.parentId) : undefined,
+  ]);
   const fileById = new Map(attached.map((f) => [f.id, { id: f.id, name: f.name, size: f.size, mime: f.mime }]));
   return {
     ...row,
     caseTypeLabel: workflow.label,
     stateLabel: workflow.states[row.state]?.label ?? row.state,
     orgName,
+    parent: parent
+      ? { id: parent.case.id, caseType: parent.case.caseType, caseTypeLabel: getWorkflow(parent.case.caseType).label, caseNo: parent.case.caseNo, title: parent.case.title }
+      : null,
     clocks: clocks.map((c) => ({ ...c, label: workflow.clockLabels?.[c.name] ?? c.name, mark: c.status === 'running' ? markOf(c.dueOn, dates) : null })),
     events: events.map((e) => ({
       ...e,
@@ -66,6 +78,7 @@ export async function getCaseDetail(request: FastifyRequest, caseId: string): Pr
       fromStateLabel: e.fromState ? (workflow.states[e.fromState]?.label ?? e.fromState) : null,
       toStateLabel: workflow.states[e.toState]?.label ?? e.toState,
       files: e.fileIds.map((id) => fileById.get(id)).filter((f) => f !== undefined),
+      dataFields: describeData(fieldsOf(e.action), e.data, orgNames),
     })),
     actions,
   };

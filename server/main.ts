@@ -32,11 +32,12 @@ async function serve(config: AppConfig): Promise<void> {
   const appModule = import('./app.ts');
   const startupModule = import('./startup.ts');
   const { database, release } = await open(config, 'serve');
-  const { prepare, hasAnyOrganisation, seedDemo, DEMO_PASSWORD, demoAccounts } = await startupModule;
+  const { prepare, hasAnyOrganisation, loadDemo, DEMO_PASSWORD, demoAccounts } = await startupModule;
   await prepare(config, database);
   let seeded = false;
   if (process.env.FAZHI_DEMO !== 'false' && !(await hasAnyOrganisation(database.db))) {
-    await seedDemo(database.db);
+    console.log('首次启动：正在载入演示县（岳阳县）及其 2021 年和本年度的案件…');
+    await loadDemo(database.db, loadSm4Key(config));
     seeded = true;
   }
   const { buildApp } = await appModule;
@@ -82,10 +83,10 @@ async function main(): Promise<void> {
           process.exitCode = result.ok ? 0 : 1;
           return;
         }
-        const { prepare, hasAnyOrganisation, seedDemo } = await import('./startup.ts');
+        const { prepare, hasAnyOrganisation, loadDemo } = await import('./startup.ts');
         await prepare(config, database);
         if (command === 'seed-demo') {
-          console.log((await hasAnyOrganisation(database.db)) ? '已有机构数据，跳过演示数据' : (await seedDemo(database.db), '已载入演示县（岳阳县）'));
+          console.log((await hasAnyOrganisation(database.db)) ? '已有机构数据，跳过演示数据' : (await loadDemo(database.db, loadSm4Key(config)), '已载入演示县（岳阳县）'));
         } else {
           console.log('数据库迁移完成');
         }

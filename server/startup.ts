@@ -2,7 +2,10 @@ import type { DataScope } from './kernel/auth/auth.tables.ts';
 import { ensureBuiltinRoles, type BuiltinRoleCode } from './kernel/auth/builtin-roles.ts';
 import { ensureNationalCalendar } from './kernel/calendar/calendar.seed.ts';
 import type { AppConfig } from './kernel/config/config.ts';
-import type { Database } from './kernel/db/db.ts';
+import type { Database, Db } from './kernel/db/db.ts';
+import { Sm4Box } from './kernel/crypto/sm.ts';
+import { seedDemoCases } from './demo/demo-cases.ts';
+import { seedDemo } from './demo/seed-demo.ts';
 import { migrate } from './kernel/db/migrate.ts';
 import { calendarRoleGrants } from './modules/calendar/index.ts';
 import { statisticsRoleGrants } from './modules/statistics/index.ts';
@@ -11,6 +14,12 @@ import { litigationRoleGrants } from './modules/litigation/index.ts';
 
 export { DEMO_PASSWORD, demoAccounts, hasAnyOrganisation, seedDemo } from './demo/seed-demo.ts';
 
+/** The demo county: organisations and accounts, then its cases (2021 as reported, today's open work). */
+export async function loadDemo(db: Db, sm4Key: Buffer): Promise<void> {
+  await seedDemo(db);
+  await seedDemoCases(db, new Sm4Box(sm4Key));
+}
+
 /** Modules' grants to the built-in roles, merged per role. */
 function mergeGrants(...sets: Partial<Record<BuiltinRoleCode, Record<string, DataScope>>>[]): Partial<Record<BuiltinRoleCode, Record<string, DataScope>>> {
   const merged: Partial<Record<BuiltinRoleCode, Record<string, DataScope>>> = {};
@@ -18,9 +27,12 @@ function mergeGrants(...sets: Partial<Record<BuiltinRoleCode, Record<string, Dat
   return merged;
 }
 
+/** Every module's grants to the built-in roles. */
+export const moduleRoleGrants = () => mergeGrants(calendarRoleGrants, statisticsRoleGrants, reconsiderationRoleGrants, litigationRoleGrants);
+
 /** What every start does to the database before serving: migrations, built-in roles, the national calendar. */
 export async function prepare(config: AppConfig, database: Database): Promise<void> {
   await migrate(database, config.databaseUrl);
-  await ensureBuiltinRoles(database.db, mergeGrants(calendarRoleGrants, statisticsRoleGrants, reconsiderationRoleGrants, litigationRoleGrants));
+  await ensureBuiltinRoles(database.db, moduleRoleGrants());
   await ensureNationalCalendar(database.db);
 }

@@ -1,12 +1,8 @@
-import {
-  AuditOutlined,
-  CommentOutlined,
-  FileProtectOutlined,
-  FileSearchOutlined,
-  SearchOutlined,
-} from '@ant-design/icons';
+import { AuditOutlined, CommentOutlined, FileProtectOutlined, FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Form, Input, Row, Tabs, Typography } from 'antd';
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { PortalLayout } from './layout.tsx';
 import type { SiteInfo } from './site.ts';
 
 const SOON = '服务即将开通';
@@ -73,89 +69,61 @@ function Disclosure() {
 }
 
 export function HomePage({ site }: { site: SiteInfo }) {
-  useEffect(() => {
-    document.title = site.title;
-  }, [site.title]);
-  const nav = [
-    ['#policy', '政策文件'],
-    ['#enforcement', '执法公示'],
-    ['#disclosure', '依申请公开'],
-    ['#interaction', '政民互动'],
-  ];
   return (
-    <div className="portal">
-      <header className="portal-header">
-        <div className="portal-inner">
-          <div className="portal-brand">
-            <span className="portal-emblem">法</span>
-            <div>
-              <h1 className="portal-title">{site.title}</h1>
-              <div className="portal-tagline">依法行政 · 政务公开 · 便民服务</div>
-            </div>
-          </div>
-          <Input.Search
-            className="portal-search"
-            size="large"
-            placeholder="全站搜索即将开通"
-            enterButton={<SearchOutlined />}
-            disabled
-            aria-label="全站搜索"
-          />
-        </div>
-        <nav className="portal-nav">
-          <div className="portal-inner">
-            {nav.map(([href, label]) => (
-              <a key={href} href={href}>
-                {label}
-              </a>
-            ))}
-          </div>
-        </nav>
-      </header>
-      <main className="portal-inner portal-main">
-        <Row gutter={[16, 16]}>
-          <Col xs={24} lg={12}>
-            <Section id="policy" icon={<FileProtectOutlined />} title="政策文件" subtitle="规范性文件 · 重大行政决策">
-              {tabs([
-                ['规范性文件', '暂无已发布的文件'],
-                ['重大行政决策', '暂无已公开的决策事项'],
-              ])}
-            </Section>
-          </Col>
-          <Col xs={24} lg={12}>
-            <Section id="enforcement" icon={<AuditOutlined />} title="执法公示" subtitle="执法主体 · 执法人员 · 执法结果">
-              {tabs([
-                ['执法主体', '暂无公示的执法主体'],
-                ['执法人员', '暂无公示的执法人员'],
-                ['执法结果', '暂无公示的执法结果'],
-              ])}
-            </Section>
-          </Col>
-          <Col xs={24} lg={14}>
-            <Section id="disclosure" icon={<FileSearchOutlined />} title="依申请公开" subtitle="提交申请 · 查询办理进度">
-              <Disclosure />
-            </Section>
-          </Col>
-          <Col xs={24} lg={10}>
-            <Section id="interaction" icon={<CommentOutlined />} title="政民互动" subtitle="网民留言 · 网上调查">
-              {tabs([
-                ['网民留言', '暂无公开的留言'],
-                ['网上调查', '暂无进行中的调查'],
-              ])}
-            </Section>
-          </Col>
-        </Row>
-      </main>
-      <footer className="portal-footer">
-        <div className="portal-inner">
-          <div>{site.sponsor ? `主办单位：${site.sponsor}` : site.title}</div>
-          <div>
-            <a href="/console/" data-testid="portal-console-link">
-              工作人员入口
-            </a>
-          </div>
-        </div>
-      </footer>
-    </div>
+    <PortalLayout site={site}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Section id="policy" icon={<FileProtectOutlined />} title="政策文件" subtitle="规范性文件 · 重大行政决策">
+            {tabs([
+              ['规范性文件', '暂无已发布的文件'],
+              ['重大行政决策', '暂无已公开的决策事项'],
+            ])}
+          </Section>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Section id="enforcement" icon={<AuditOutlined />} title="执法公示" subtitle="执法主体 · 执法人员 · 执法结果">
+            {tabs([
+              ['执法主体', '暂无公示的执法主体'],
+              ['执法人员', '暂无公示的执法人员'],
+              ['执法结果', '暂无公示的执法结果'],
+            ])}
+          </Section>
+        </Col>
+        <Col xs={24}>
+          <Section id="reconsideration" icon={<SafetyCertificateOutlined />} title="行政复议" subtitle="网上申请 · 补正材料 · 查询结果">
+            <Row gutter={[16, 12]} align="middle">
+              <Col xs={24} md={16}>
+                <Typography.Paragraph style={{ marginBottom: 0 }}>
+                  公民、法人或者其他组织认为行政机关的行政行为侵犯其合法权益的，可以自知道该行政行为之日起六十日内申请行政复议（《行政复议法》第二十条）。网上提交后获得查询码，凭查询码和证件号码后六位查看受理、补正和复议决定。
+                </Typography.Paragraph>
+              </Col>
+              <Col xs={24} md={8} className="portal-actions">
+                <Link to="/reconsideration/apply">
+                  <Button type="primary" data-testid="portal-reconsideration-apply">
+                    网上申请行政复议
+                  </Button>
+                </Link>
+                <Link to="/track">
+                  <Button data-testid="portal-reconsideration-track">查询办理进度</Button>
+                </Link>
+              </Col>
+            </Row>
+          </Section>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Section id="disclosure" icon={<FileSearchOutlined />} title="依申请公开" subtitle="提交申请 · 查询办理进度">
+            <Disclosure />
+          </Section>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Section id="interaction" icon={<CommentOutlined />} title="政民互动" subtitle="网民留言 · 网上调查">
+            {tabs([
+              ['网民留言', '暂无公开的留言'],
+              ['网上调查', '暂无进行中的调查'],
+            ])}
+          </Section>
+        </Col>
+      </Row>
+    </PortalLayout>
   );
 }

@@ -5,6 +5,8 @@
 export interface SiteInfo {
   title: string;
   sponsor?: string;
+  /** The county the portal serves (GB/T 2260). */
+  regionCode: string;
 }
 
-export const DEFAULT_SITE: SiteInfo = { title: '岳阳县法治政府建设公开平台' };
+export const DEFAULT_SITE: SiteInfo = { title: '岳阳县法治政府建设公开平台', regionCode: '430621' };

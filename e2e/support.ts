@@ -12,10 +12,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The real server (`fazhi serve`) on a fresh embedded database with the demo county. */
-export async function startServer(port: number): Promise<RunningServer> {
+/**
+ * The real server (`fazhi serve`) on a fresh embedded database with the demo county, or another entry
+ * point that listens on PORT with FAZHI_DATA_DIR (web/scripts/case-demo.ts: cases of a sample procedure).
+ */
+export async function startServer(port: number, entry: string[] = ['server/main.ts', 'serve']): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...entry], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FAZHI_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

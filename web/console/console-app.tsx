@@ -24,6 +24,9 @@ const CalendarPage = page(() => import('./pages/calendar/calendar-page.tsx'), 'C
 const TodoPage = page(() => import('./pages/cases/todo-page.tsx'), 'TodoPage');
 const CasePage = page(() => import('./pages/cases/case-page.tsx'), 'CasePage');
 const StatisticsPage = page(() => import('./pages/statistics/statistics-page.tsx'), 'StatisticsPage');
+const ReconsiderationListPage = page(() => import('./pages/reconsideration/reconsideration-list-page.tsx'), 'ReconsiderationListPage');
+const LitigationListPage = page(() => import('./pages/litigation/litigation-list-page.tsx'), 'LitigationListPage');
+const LitigationSettingsPage = page(() => import('./pages/litigation/settings-page.tsx'), 'LitigationSettingsPage');
 
 /** Gives the API client the router's navigate and antd's context-aware message. */
 function ClientBridge() {
@@ -75,6 +78,12 @@ export function ConsoleApp() {
                   <Route index element={<HomePage />} />
                   <Route path="/todo" element={<TodoPage />} />
                   <Route path="/cases/:id" element={<CasePage />} />
+                  <Route path="/reconsideration" element={<ReconsiderationListPage />} />
+                  {/* A 复议 case is the generic case page, under the module's own address. */}
+                  <Route path="/reconsideration/:id" element={<CasePage />} />
+                  <Route path="/litigation" element={<LitigationListPage />} />
+                  <Route path="/litigation/settings" element={<LitigationSettingsPage />} />
+                  <Route path="/litigation/:id" element={<CasePage />} />
                   <Route path="/statistics" element={<StatisticsPage />} />
                   <Route path="/system/orgs" element={<OrgsPage />} />
                   <Route path="/system/users" element={<UsersPage />} />

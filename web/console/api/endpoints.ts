@@ -47,7 +47,7 @@ export type ImportSummary = Record<string, unknown>;
 
 export const orgApi = {
   regions: () => api.get<Region[]>('regions'),
-  list: (query?: { regionCode?: string; status?: Status; type?: string; q?: string }) => api.get<{ items: Org[] }>('orgs', query),
+  list: (query?: { regionCode?: string; status?: Status; type?: string; q?: string }, options?: RequestOptions) => api.get<{ items: Org[] }>('orgs', query, options),
   get: (id: string) => api.get<Org>(`orgs/${id}`),
   create: (input: OrgInput) => api.post<Org>('orgs', input, { notify: false }),
   update: (id: string, input: OrgInput & { version: number }) => api.put<Org>(`orgs/${id}`, input, { notify: false }),

@@ -276,12 +276,30 @@ export interface CaseEvent {
   fileIds: string[];
   /** The attachments' names, for those the server lists (ids without an entry were not found). */
   files: { id: string; name: string; size: number; mime: string }[];
+  /** `data` labelled by the step's form (option labels, organisation names), in the form's order. */
+  dataFields: { name: string; label: string; value: string }[];
 }
 
 export interface CaseType {
   caseType: string;
   label: string;
   states: { state: string; label: string; terminal: boolean }[];
+}
+
+/** One input of a step's form, derived by the server from the action's zod schema (kernel/workflow/action-fields.ts). */
+export interface ActionField {
+  name: string;
+  label: string;
+  type: 'text' | 'textarea' | 'date' | 'number' | 'boolean' | 'select' | 'multiselect' | 'org';
+  required: boolean;
+  options?: { value: string; label: string }[];
+  /** Shown (and sent) only while another field has one of these values. */
+  showWhen?: { field: string; values: string[] };
+  /** The legal basis or a hint, under the input. */
+  help?: string;
+  /** Longest text, or largest number. */
+  max?: number;
+  min?: number;
 }
 
 export interface CaseAction {
@@ -292,6 +310,7 @@ export interface CaseAction {
   reason?: string;
   reasonRequired: boolean;
   minFiles: number;
+  fields: ActionField[];
 }
 
 export interface CaseDetail {
@@ -310,6 +329,9 @@ export interface CaseDetail {
   openedAt: string;
   closedAt: string | null;
   version: number;
+  /** The case this one follows from; `parent` is null when the user may not read it. */
+  parentId: string | null;
+  parent: { id: string; caseType: string; caseTypeLabel: string; caseNo: string | null; title: string } | null;
   clocks: CaseClock[];
   events: CaseEvent[];
   actions: CaseAction[];
@@ -319,6 +341,8 @@ export interface CaseActionInput {
   version: number;
   reason?: string;
   fileIds?: string[];
+  /** The step's own fields, by name. */
+  data?: Record<string, unknown>;
 }
 
 export interface FileInfo {

@@ -1,10 +1,14 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
   BarChartOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   KeyOutlined,
+  PercentageOutlined,
+  ProfileOutlined,
   SafetyOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -33,6 +37,16 @@ export interface NavGroup {
 export const nav: (NavLeaf | NavGroup)[] = [
   { path: '/', label: '工作台', icon: <DashboardOutlined />, testId: 'menu-home' },
   { path: '/todo', label: '我的待办', icon: <ScheduleOutlined />, testId: 'menu-todo' },
+  { path: '/reconsideration', label: '行政复议', icon: <FileProtectOutlined />, permission: 'reconsideration.read', testId: 'menu-reconsideration' },
+  {
+    key: 'litigation',
+    label: '行政应诉',
+    icon: <BankOutlined />,
+    children: [
+      { path: '/litigation', label: '行政应诉案件', icon: <ProfileOutlined />, permission: 'litigation.read', testId: 'menu-litigation' },
+      { path: '/litigation/settings', label: '出庭应诉率口径', icon: <PercentageOutlined />, permission: 'litigation.settings', testId: 'menu-litigation-settings' },
+    ],
+  },
   { path: '/statistics', label: '统计分析', icon: <BarChartOutlined />, permission: 'statistics.read', testId: 'menu-statistics' },
   {
     key: 'system',

@@ -22,6 +22,7 @@ export const moduleLabels: Record<string, string> = {
   calendar: '工作日历',
   files: '附件',
   statistics: '统计分析',
+  reconsideration: '行政复议',
 };
 
 export const options = <K extends string>(labels: Record<K, string>) =>

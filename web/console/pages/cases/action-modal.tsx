@@ -1,28 +1,16 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Upload, type UploadFile, type UploadProps } from 'antd';
+import { Alert, App, Button, Divider, Form, Input, Modal, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { caseApi, fileApi } from '../../api/endpoints.ts';
+import { caseApi } from '../../api/endpoints.ts';
 import type { CaseAction, CaseDetail, FileInfo } from '../../api/types.ts';
+import { useUploadRequest } from '../../components/file-upload.tsx';
 import { testId } from '../../components/guarded.tsx';
+import { ActionFieldItem, placeStepError, stepData, visibleFields, type StepData } from './action-fields.tsx';
 
 interface FormValues {
+  data?: StepData;
   reason?: string;
-}
-
-type Field = 'reason' | 'fileIds';
-
-/**
- * Where a refused step's message belongs. The server names the field on schema errors; its own checks
- * (reason required, minimum attachments) say it only in the message, so those are recognised by it.
- */
-function fieldOf(error: ApiError): Field | undefined {
-  const named = Array.isArray(error.details) ? (error.details as { field?: unknown }[]).find((d) => d.field === 'reason' || d.field === 'fileIds') : undefined;
-  if (named) return named.field as Field;
-  if (error.code !== 'VALIDATION_FAILED') return undefined;
-  if (error.message.includes('理由')) return 'reason';
-  if (error.message.includes('附件')) return 'fileIds';
-  return undefined;
 }
 
 export interface ActionModalProps {
@@ -35,7 +23,10 @@ export interface ActionModalProps {
   onStale: () => void;
 }
 
-/** One step on a case: 理由 and attachments as the action requires them, then POST with the version shown. */
+/**
+ * One step on a case: the step's own fields (decision type, dates …, from the server's description of
+ * the action's input), 理由 and attachments as the action requires them, then POST with the version shown.
+ */
 export function ActionModal({ detail, action, onClose, onDone, onStale }: ActionModalProps) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<FormValues>();
@@ -43,6 +34,9 @@ export function ActionModal({ detail, action, onClose, onDone, onStale }: Action
   const [filesError, setFilesError] = useState<string | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
+  const data = Form.useWatch('data', form);
+  const fields = action?.fields ?? [];
+  const shown = visibleFields(fields, data);
 
   const reset = () => {
     form.resetFields();
@@ -51,21 +45,16 @@ export function ActionModal({ detail, action, onClose, onDone, onStale }: Action
     setProblem(undefined);
   };
 
-  const customRequest: UploadProps<FileInfo>['customRequest'] = ({ file, onProgress, onSuccess, onError }) => {
-    const raw = file as File;
-    fileApi.upload(raw, (percent) => onProgress?.({ percent })).then(
-      (info) => onSuccess?.(info),
-      (error: unknown) => {
-        const text = error instanceof Error ? error.message : '上传失败';
-        void message.error(`${raw.name}：${text}`);
-        onError?.(error instanceof Error ? error : new Error(text));
-      },
-    );
-  };
+  const customRequest = useUploadRequest();
 
   const submit = async () => {
     if (!action) return;
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch((invalid: { errorFields?: { name: (string | number)[] }[] }) => {
+      const first = invalid.errorFields?.[0];
+      if (first) form.scrollToField(first.name);
+      return null;
+    });
+    if (!values) return;
     if (files.some((f) => f.status === 'uploading')) {
       setFilesError('附件正在上传，请等上传完成后再提交');
       return;
@@ -79,7 +68,12 @@ export function ActionModal({ detail, action, onClose, onDone, onStale }: Action
     setSaving(true);
     try {
       const fileIds = files.map((f) => f.response?.id).filter((id): id is string => !!id);
-      const next = await caseApi.act(detail.id, action.action, { version: detail.version, reason: values.reason?.trim() || undefined, fileIds });
+      const next = await caseApi.act(detail.id, action.action, {
+        version: detail.version,
+        reason: values.reason?.trim() || undefined,
+        fileIds,
+        ...(fields.length ? { data: stepData(fields, values.data) } : {}),
+      });
       void message.success(`已${action.label}`);
       onDone(next);
     } catch (error) {
@@ -89,10 +83,16 @@ export function ActionModal({ detail, action, onClose, onDone, onStale }: Action
         onClose();
         modal.warning({ title: '案件已被他人处理', content: '在您办理期间，其他人已办理了本案。页面已刷新为最新状态，请查看后再决定下一步。' });
         onStale();
-      } else if (fieldOf(error) === 'reason') {
-        form.setFields([{ name: 'reason', errors: [error.message] }]);
-      } else if (fieldOf(error) === 'fileIds') {
-        setFilesError(error.message);
+      } else if (error.code === 'VALIDATION_FAILED') {
+        const placed = placeStepError(error, shown);
+        form.setFields([
+          ...placed.data.map((d) => ({ name: ['data', d.name] as [string, string], errors: [d.message] })),
+          ...(placed.reason ? [{ name: 'reason' as const, errors: [placed.reason] }] : []),
+        ]);
+        if (placed.files) setFilesError(placed.files);
+        if (placed.unplaced) setProblem(error.message);
+        const first = placed.data[0];
+        if (first) form.scrollToField(['data', first.name]);
       } else if (error.status !== 401 && error.code !== 'PASSWORD_CHANGE_REQUIRED') {
         // A guard or the state said no: the case page refreshes so its buttons show why.
         setProblem(error.message);
@@ -113,10 +113,24 @@ export function ActionModal({ detail, action, onClose, onDone, onStale }: Action
       confirmLoading={saving}
       afterClose={reset}
       okButtonProps={testId('action-submit')}
-      width={560}
+      width={600}
+      // A step with many fields scrolls inside the dialog, so its title and buttons stay in view.
+      styles={{ body: { maxHeight: 'calc(100vh - 220px)', overflowY: 'auto', paddingRight: 8 } }}
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} data-testid="action-problem" />}
-      <Form form={form} layout="vertical">
+      <Form
+        form={form}
+        layout="vertical"
+        onValuesChange={(changed: FormValues) => {
+          // The server's word on a field stands until the field changes: fields without rules are never re-validated.
+          const names = [...Object.keys(changed.data ?? {}).map((name) => ['data', name]), ...('reason' in changed ? [['reason']] : [])];
+          if (names.length) form.setFields(names.map((name) => ({ name, errors: [] })));
+        }}
+      >
+        {shown.map((field) => (
+          <ActionFieldItem key={field.name} field={field} />
+        ))}
+        {shown.length > 0 && <Divider style={{ margin: '4px 0 16px' }} />}
         <Form.Item
           name="reason"
           label="理由"

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { beijingTime } from '../../../shared/time.ts';
 import { ApiError, showError } from '../../api/client.ts';
 import { caseApi } from '../../api/endpoints.ts';
@@ -10,6 +10,7 @@ import { PageContainer } from '../../components/page-container.tsx';
 import { ActionModal } from './action-modal.tsx';
 import { CaseActionsCard } from './case-actions.tsx';
 import { CaseClocksCard } from './case-clocks.tsx';
+import { CaseModulePanel } from './case-panels.tsx';
 import { CaseTimelineCard } from './case-timeline.tsx';
 import { DueDate } from './deadline.tsx';
 
@@ -17,6 +18,17 @@ import { DueDate } from './deadline.tsx';
 function CaseDue({ detail, mark }: { detail: CaseDetail; mark: DeadlineMark }) {
   if (!detail.dueOn && detail.clocks.some((c) => c.status === 'paused')) return <Typography.Text type="warning">暂停计算中</Typography.Text>;
   return <DueDate dueOn={detail.dueOn} mark={mark} provisional={detail.dueProvisional} />;
+}
+
+/** The case this one follows from (a 复议 case's 意见书, a lawsuit after 复议), linked when the user may read it. */
+function ParentCase({ detail }: { detail: CaseDetail }) {
+  const parent = detail.parent;
+  if (!parent) return <Typography.Text type="secondary">（不在您的查看范围内）</Typography.Text>;
+  return (
+    <Link to={`/cases/${parent.id}`} title={parent.title} data-testid="case-parent">
+      {parent.caseTypeLabel} {parent.caseNo ?? parent.title}
+    </Link>
+  );
 }
 
 function CaseSummary({ detail }: { detail: CaseDetail }) {
@@ -29,7 +41,7 @@ function CaseSummary({ detail }: { detail: CaseDetail }) {
         column={{ xs: 1, md: 2, xl: 3 }}
         items={[
           { key: 'type', label: '案件类型', children: detail.caseTypeLabel },
-          { key: 'no', label: '案号', children: detail.caseNo ?? '（未编号）' },
+          { key: 'no', label: '案号', children: <span data-testid="case-no">{detail.caseNo ?? '（未编号）'}</span> },
           {
             key: 'state',
             label: '当前状态',
@@ -40,6 +52,7 @@ function CaseSummary({ detail }: { detail: CaseDetail }) {
             ),
           },
           { key: 'org', label: '办理机构', children: detail.orgName },
+          ...(detail.parentId ? [{ key: 'parent', label: '关联案件', children: <ParentCase detail={detail} /> }] : []),
           { key: 'opened', label: '收件时间', children: beijingTime(detail.openedAt, 'YYYY-MM-DD HH:mm') },
           detail.closedAt
             ? { key: 'closed', label: '办结时间', children: beijingTime(detail.closedAt, 'YYYY-MM-DD HH:mm') }
@@ -50,7 +63,7 @@ function CaseSummary({ detail }: { detail: CaseDetail }) {
   );
 }
 
-/** One case of any type: what it is, its clocks, what the user may do now, and its whole history. */
+/** One case of any type: what it is, its clocks, what the user may do now, its module's panel and its whole history. */
 export function CasePage() {
   const { id = '' } = useParams();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
@@ -116,7 +129,10 @@ export function CasePage() {
             </Space>
           </Col>
           <Col xs={24} xl={14}>
-            <CaseTimelineCard detail={detail} />
+            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+              <CaseModulePanel detail={detail} onChanged={() => void load()} />
+              <CaseTimelineCard detail={detail} />
+            </Space>
           </Col>
         </Row>
       </Space>

@@ -16,7 +16,18 @@ function EventBody({ event }: { event: CaseEvent }) {
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {beijingTime(event.at, 'YYYY-MM-DD HH:mm')} · {event.actorName ?? '系统'}
       </Typography.Text>
-      {event.reason && <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>理由：{event.reason}</Typography.Paragraph>}
+      {event.dataFields.map((entry) => (
+        <Typography.Paragraph key={entry.name} style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }} data-testid={`case-event-data-${entry.name}`}>
+          <Typography.Text type="secondary">{entry.label}：</Typography.Text>
+          {entry.value}
+        </Typography.Paragraph>
+      ))}
+      {event.reason && (
+        <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+          <Typography.Text type="secondary">理由：</Typography.Text>
+          {event.reason}
+        </Typography.Paragraph>
+      )}
       {event.fileIds.length > 0 && (
         <Space wrap size={[12, 0]}>
           {event.fileIds.map((id, index) => (
@@ -30,7 +41,7 @@ function EventBody({ event }: { event: CaseEvent }) {
   );
 }
 
-/** 全过程记录: every step in order, who took it and when (Beijing time), why, with what. */
+/** 全过程记录: every step in order, who took it and when (Beijing time), what was recorded, why, with what. */
 export function CaseTimelineCard({ detail }: { detail: CaseDetail }) {
   const last = detail.events.at(-1)?.seq;
   return (

@@ -1,0 +1,120 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifacts, launchBrowser, startServer, type RunningServer } from './support.ts';
+
+const DEMO_PASSWORD = 'Fazhi@2026';
+const NEW_PASSWORD = 'E2e#Fazhi2026';
+/** Check digits by GB 11643: …4517 is right, …4510 is not. */
+const ID_NUMBER = '430621198503124517';
+const WRONG_ID_NUMBER = '430621198503124510';
+
+/** A calendar day relative to today in Beijing, as YYYY-MM-DD. */
+function beijingDay(offsetDays: number): string {
+  const now = new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000);
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * The 复议机构's own flow in the console: a mailed application registered with the day it was signed
+ * for, found in the case list with its review deadline, opened on the case page with the module's
+ * panel, and a 补正 notice taken from there.
+ */
+describe('行政复议 in the console', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(3195), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const option = (page: Page, label: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
+  const errorOf = (page: Page, testId: string) => page.locator('.ant-form-item').filter({ has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+
+  it('registers a mailed application, lists it with its deadline and asks for 补正 on the case page', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/console/login`);
+    await page.getByTestId('login-username').fill('fuyi');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/change-password/);
+    await page.getByTestId('password-current').fill(DEMO_PASSWORD);
+    await page.getByTestId('password-new').fill(NEW_PASSWORD);
+    await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('welcome-card').waitFor();
+
+    await page.getByTestId('menu-reconsideration').click();
+    await page.getByTestId('reconsideration-table').waitFor();
+    await page.getByTestId('reconsideration-register').click();
+
+    // Signed for three days ago: the five working days of review count from then (第三十条).
+    const receivedOn = beijingDay(-3);
+    await page.getByTestId('register-channel').getByText('邮寄', { exact: true }).click();
+    await page.getByText('邮寄的以签收之日为收到日期').waitFor();
+    await page.getByTestId('register-received-on').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(receivedOn);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('register-applicant-name').fill('邓某某');
+    await page.getByTestId('register-identity-code').fill(WRONG_ID_NUMBER);
+    await page.getByTestId('register-phone').fill('13807301234');
+    await page.getByTestId('register-address').fill('岳阳县荣家湾镇建设路18号');
+    await page.getByTestId('register-respondent').click();
+    await page.keyboard.type('市场监督');
+    await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: '岳阳县市场监督管理局' }).click();
+    await page.getByTestId('register-act-category').click();
+    await option(page, '行政处罚').click();
+    await page.getByTestId('register-act-description').fill('岳县市监罚〔2026〕15号行政处罚决定书');
+    await page.getByTestId('register-requests').fill('请求撤销该行政处罚决定');
+    await page.getByTestId('register-facts').fill('申请人认为被申请人认定事实不清。');
+
+    // The check digit is the server's to verify; its refusal lands on the field it concerns.
+    await page.getByTestId('register-submit').click();
+    await expect(errorOf(page, 'register-identity-code').innerText()).resolves.toContain('校验码');
+    await expect(page.getByTestId('register-problem').count()).resolves.toBe(0);
+    await page.screenshot({ path: `${artifacts}reconsideration-register-refused.png` });
+
+    await page.getByTestId('register-identity-code').fill(ID_NUMBER);
+    await page.getByTestId('register-submit').click();
+    const trackingCode = (await page.getByTestId('reconsideration-tracking-code').innerText()).trim();
+    expect(trackingCode).toMatch(/^[2-9A-HJ-NP-Z]{12}$/);
+    await page.getByTestId('reconsideration-tracking-ok').click();
+    await page.waitForURL(/\/console\/reconsideration\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('panel-tracking-code').innerText()).resolves.toBe(trackingCode);
+
+    // The list shows the review period's last day as the kernel's calendar computes it, marked as the 待办 list does.
+    const api = async <T>(path: string) => (await (await page.request.get(`${server.base}/api/${path}`)).json()) as T;
+    const { due } = await api<{ due: string }>(`calendar/add?from=${receivedOn}&period=reconsiderationAcceptanceReview`);
+    const { due: soonLimit } = await api<{ due: string }>(`calendar/add?from=${beijingDay(0)}&unit=workingDays&n=3`);
+    await page.getByTestId('menu-reconsideration').click();
+    const row = page.locator('.ant-table-row').filter({ hasText: '邓某某不服岳阳县市场监督管理局行政处罚决定' });
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toContain(due);
+    await expect(row.innerText()).resolves.toContain(receivedOn);
+    await expect(row.getByTestId('mark-due-soon').count()).resolves.toBe(due <= soonLimit ? 1 : 0);
+    await page.screenshot({ path: `${artifacts}reconsideration-list.png` });
+
+    // The rest of the row opens the case, on the generic case page with the module's panel.
+    await row.getByText('邮寄', { exact: true }).click();
+    await page.getByTestId('reconsideration-panel').waitFor();
+    await expect(page.getByTestId('case-state').innerText()).resolves.toBe('受理审查');
+    await expect(page.getByTestId('panel-received-on').innerText()).resolves.toBe(receivedOn);
+    await expect(page.getByTestId('panel-applicant-id').innerText()).resolves.toBe('430621********4517');
+    await page.getByTestId('panel-applicant-reveal').click();
+    await page.getByTestId('panel-applicant-id').filter({ hasText: ID_NUMBER }).waitFor();
+
+    await page.getByTestId('case-action-requestCorrection').click();
+    await page.getByTestId('action-field-items').fill('1. 补充被申请复议的行政处罚决定书复印件；\n2. 申请人身份证复印件。');
+    await page.getByTestId('action-submit').click();
+    await page.getByTestId('case-state').filter({ hasText: '待补正' }).waitFor();
+    await expect(page.getByTestId('panel-correction-items').innerText()).resolves.toContain('补充被申请复议的行政处罚决定书复印件');
+    await expect(page.getByTestId('case-action-requestCorrection').count()).resolves.toBe(0);
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await page.screenshot({ path: `${artifacts}reconsideration-case.png`, fullPage: true });
+  });
+});

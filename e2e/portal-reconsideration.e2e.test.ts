@@ -31,6 +31,17 @@ describe('行政复议 from the portal to the decision', () => {
   const desk = async () => (await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
   const option = (page: Page, label: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
 
+  /** Opens a select and clicks its option once no dropdown is sliding: a click during the motion may miss. */
+  async function pick(page: Page, testId: string, label: string): Promise<void> {
+    await page.getByTestId(testId).click();
+    await option(page, label).waitFor();
+    await expect
+      .poll(() => page.locator('.ant-select-dropdown').evaluateAll((els) => els.some((el) => /-(appear|enter|leave)\b/.test(el.className))))
+      .toBe(false);
+    await option(page, label).click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  }
+
   async function signIn(page: Page, username: string): Promise<void> {
     await page.goto(`${server.base}/console/login`);
     await page.getByTestId('login-username').fill(username);
@@ -74,9 +85,9 @@ describe('行政复议 from the portal to the decision', () => {
     await page.getByTestId('apply-address').fill('岳阳县荣家湾镇建设路8号');
     await page.getByTestId('apply-respondent').click();
     await page.keyboard.type('市场监督');
-    await option(page, '岳阳县市场监督管理局').click();
-    await page.getByTestId('apply-category').click();
-    await option(page, '行政处罚').click();
+    await option(page, '岳阳县市场监督管理局').waitFor();
+    await page.keyboard.press('Enter');
+    await pick(page, 'apply-category', '行政处罚');
     await page.getByTestId('apply-act').fill('岳县市监处罚〔2026〕88号行政处罚决定书');
     await page.getByTestId('apply-requests').fill('请求撤销该行政处罚决定');
     await page.getByTestId('apply-promise').check();
@@ -112,10 +123,7 @@ describe('行政复议 from the portal to the decision', () => {
 
     // Back in the console, the case has its review period again and is accepted, heard and decided.
     await staff.reload();
-    await act(staff, 'accept', async (p) => {
-      await p.getByTestId('action-field-procedure').click();
-      await option(p, '普通程序').click();
-    });
+    await act(staff, 'accept', (p) => pick(p, 'action-field-procedure', '普通程序'));
     await staff.getByTestId('case-no').filter({ hasText: '行复〔' }).waitFor();
     await act(staff, 'sendCopy');
     // Deciding before the respondent answered is refused, and the button says why.
@@ -125,8 +133,7 @@ describe('行政复议 from the portal to the decision', () => {
       staff,
       'decide',
       async (p) => {
-        await p.getByTestId('action-field-outcome').click();
-        await option(p, '撤销').click();
+        await pick(p, 'action-field-outcome', '撤销');
         await p.getByTestId('action-field-decisionNo').fill('岳府复决〔2026〕99号');
         await p.getByTestId('action-reason').fill('被申请人作出处罚决定前未告知陈述、申辩权利，程序违法。');
       },
@@ -148,18 +155,17 @@ describe('行政复议 from the portal to the decision', () => {
     await signIn(page, 'sfj');
     await page.getByTestId('menu-statistics').click();
     const row = (code: string) => page.locator('tr', { has: page.getByTestId(`figure-${code}`) });
-    const records = async (open: () => Promise<void>) => {
+    /** Opens a figure's records and waits until the drawer shows that figure's rows with the applicant's case. */
+    const showsCase = async (open: () => Promise<void>, title: string) => {
       await open();
-      const drawer = page.getByTestId('statistics-records');
-      await drawer.locator('tbody tr').first().waitFor();
-      const text = await drawer.innerText();
+      const drawer = page.locator('.ant-drawer', { hasText: title });
+      await drawer.getByTestId('statistics-records').locator('tbody tr', { hasText: APPLICANT }).waitFor();
       await page.keyboard.press('Escape');
       await drawer.waitFor({ state: 'hidden' });
-      return text;
     };
     await row('reconsideration.received').waitFor();
-    expect(await records(() => row('reconsideration.received').locator('span', { hasText: /^网上申请：/ }).locator('a').first().click())).toContain(APPLICANT);
-    expect(await records(() => row('reconsideration.concluded').locator('span', { hasText: /^撤销 · / }).locator('a').first().click())).toContain(APPLICANT);
+    await showsCase(() => row('reconsideration.received').locator('span', { hasText: /^网上申请：/ }).locator('a').first().click(), '行政复议收案数（网上申请） · 明细');
+    await showsCase(() => row('reconsideration.concluded').locator('span', { hasText: /^撤销 · / }).locator('a').first().click(), '行政复议结案数（撤销 · ');
     await page.screenshot({ path: `${artifacts}statistics-reconsideration.png`, fullPage: true });
   });
 });

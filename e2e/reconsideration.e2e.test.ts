@@ -66,9 +66,15 @@ describe('行政复议 in the console', () => {
     await page.getByTestId('register-address').fill('岳阳县荣家湾镇建设路18号');
     await page.getByTestId('register-respondent').click();
     await page.keyboard.type('市场监督');
-    await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: '岳阳县市场监督管理局' }).click();
+    // Enter takes the first match: a click may land while the dropdown still slides in the scrolled dialog.
+    await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: '岳阳县市场监督管理局' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.ant-modal .ant-form-item').filter({ has: page.getByTestId('register-respondent') }).filter({ hasText: '岳阳县市场监督管理局' }).waitFor();
+    // 行政处罚 is the first option: Enter takes it once the list is open.
     await page.getByTestId('register-act-category').click();
-    await option(page, '行政处罚').click();
+    await option(page, '行政处罚').waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.ant-modal .ant-form-item').filter({ has: page.getByTestId('register-act-category') }).filter({ hasText: '行政处罚' }).waitFor();
     await page.getByTestId('register-act-description').fill('岳县市监罚〔2026〕15号行政处罚决定书');
     await page.getByTestId('register-requests').fill('请求撤销该行政处罚决定');
     await page.getByTestId('register-facts').fill('申请人认为被申请人认定事实不清。');

@@ -51,6 +51,46 @@ export interface Generated {
   ms: number;
 }
 
+/**
+ * Turns one case in 20 into a 行政复议 case (被申请人 = its organisation; decided, withdrawn or
+ * terminated when closed) and another one in 20 into a 行政应诉 case (judged when closed, with one
+ * hearing and who appeared), keeping their dates, so the modules' indicator queries meet county-scale rows.
+ */
+async function generateModuleCases(db: Db): Promise<void> {
+  const pick = (k: number) => sql`region_code like '438%' and abs(hashtext(id::text)) % 20 = ${k}::int`;
+  const h = (mod: number) => sql`abs(hashtext(id::text || 'x')) % ${mod}::int + 1`;
+  await db.execute(sql`update cases set case_type = 'reconsideration', party_org_id = org_id,
+      state = case when terminal then (array['decided','decided','decided','decided','withdrawn','terminated'])[${h(6)}]
+                   else (array['received','accepted','accepted','suspended'])[${h(4)}] end
+    where ${pick(0)}`);
+  await db.execute(sql`insert into reconsideration_cases (case_id, region_code, channel, received_on, applicant_type, applicant_name,
+      respondent_org_id, act_category, act_description, requests, procedure, accepted_on, outcome, decided_on, decision_no)
+    select id, region_code, (array['window','mail','online'])[${h(3)}], opened_at::date, 'person', '申请人' || substr(id::text, 1, 4),
+      org_id, (array['penalty','enforcement','licence','disclosure','inaction'])[${h(5)}], '基准行政行为', '撤销该行政行为',
+      case when state <> 'received' then 'ordinary' end,
+      case when state <> 'received' then opened_at::date + 4 end,
+      case state when 'decided' then (array['maintain','revoke','revoke','confirmIllegal','rejectClaims','change'])[${h(6)}]
+                 when 'withdrawn' then 'withdrawn' when 'terminated' then 'terminated' end,
+      closed_at::date,
+      case when terminal then '基准复决〔' || substr(id::text, 1, 6) || '〕号' end
+    from cases where case_type = 'reconsideration' and region_code like '438%'`);
+  await db.execute(sql`update cases set case_type = 'litigation',
+      state = case when terminal then 'judged' else (array['received','defended'])[${h(2)}] end
+    where ${pick(1)}`);
+  await db.execute(sql`insert into litigation_cases (case_id, region_code, instance, court, plaintiff_type, plaintiff_name, defendant_org_id,
+      act_category, act_description, complaint_received_on, defence_filed_on, outcome, lost, judged_on)
+    select id, region_code, (array['first','first','first','appeal'])[${h(4)}], '基准县人民法院', 'person', '原告' || substr(id::text, 1, 4), org_id,
+      (array['penalty','enforcement','licence','disclosure','inaction'])[${h(5)}], '基准行政行为', opened_at::date,
+      case when state <> 'received' then opened_at::date + 12 end,
+      case when terminal then (array['dismissSuit','rejectClaims','rejectClaims','revoke','confirmIllegal','withdrawn'])[${h(6)}] end,
+      case when terminal then ${h(6)} in (4, 5) end,
+      closed_at::date
+    from cases where case_type = 'litigation' and region_code like '438%'`);
+  await db.execute(sql`insert into litigation_hearings (region_code, case_id, held_on, appearance, appeared_name, seq, recorded_at)
+    select region_code, id, closed_at::date - 3, (array['head','deputy','inCharge','staff'])[${h(4)}], '出庭人', 1, closed_at
+    from cases where case_type = 'litigation' and terminal and region_code like '438%'`);
+}
+
 const count = async (db: Db, query: ReturnType<typeof sql>) =>
   ((await db.execute(query)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
 
@@ -61,7 +101,8 @@ const count = async (db: Db, query: ReturnType<typeof sql>) =>
  * within the last 100 days and are due 75 days later, so about a quarter are overdue today and a few
  * due within days. Every case has one clock: running when open, stopped when closed. Region 1 has
  * five users holding bench.handle and statistics.read over the region; one open case in 50 there is
- * assigned to bench_h1. Ends with ANALYZE.
+ * assigned to bench_h1. One case in 20 becomes a 行政复议 case and one in 20 a 行政应诉 case with
+ * their module rows (generateModuleCases), so that the modules' figures count real rows. Ends with ANALYZE.
  */
 export async function generateCases(db: Db, n: number): Promise<Generated> {
   const started = Date.now();
@@ -102,6 +143,8 @@ export async function generateCases(db: Db, n: number): Promise<Generated> {
       case when state = 'suspended' then current_date - 3 end,
       case when terminal then closed_at::date end
     from cases where region_code like '438%'`);
+
+  await generateModuleCases(db);
 
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const govId = ((await db.execute(sql`select id from organisations where region_code = ${BENCH_REGION} and depth = 0`)) as unknown as { rows: { id: string }[] })

@@ -123,4 +123,48 @@ describe('行政复议 in the console', () => {
     await page.locator('.ant-modal').waitFor({ state: 'hidden' });
     await page.screenshot({ path: `${artifacts}reconsideration-case.png`, fullPage: true });
   });
+
+  it('the 被申请人 finds the case in its 待办 and submits its 答复 with the 答复书', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/console/login`);
+    await page.getByTestId('login-username').fill('scj');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/change-password/);
+    await page.getByTestId('password-current').fill(DEMO_PASSWORD);
+    await page.getByTestId('password-new').fill(NEW_PASSWORD);
+    await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('welcome-card').waitFor();
+
+    // The demo county's case against the 县市场监管局 whose copy went out three working days ago.
+    await page.goto(`${server.base}/console/todo`);
+    const row = page.locator('.ant-table-row').filter({ hasText: '行政复议' }).filter({ hasText: '审理中' });
+    await row.first().waitFor();
+    await expect(row.count()).resolves.toBe(1);
+    await row.getByTestId('todo-case-link').click();
+    await page.getByTestId('reconsideration-panel').waitFor();
+    // The respondent reads the applicant masked and has no way to reveal it.
+    await expect(page.getByTestId('panel-applicant-reveal').count()).resolves.toBe(0);
+
+    await page.getByTestId('case-action-submitAnswer').click();
+    await page.getByTestId('action-field-summary').fill('被申请人认定事实清楚，证据确凿，适用依据正确，程序合法，请求维持。');
+    await page.getByTestId('action-submit').click();
+    // The 答复书 is required (第四十八条): refused until it is attached.
+    await page.locator('.ant-modal .ant-form-item-explain-error').filter({ hasText: '附件' }).waitFor();
+    await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '行政复议答复书.txt', mimeType: 'text/plain', buffer: Buffer.from('行政复议答复书（附证据目录）', 'utf8') });
+    await page.locator('.ant-modal').getByText('行政复议答复书.txt').waitFor();
+    await page.getByTestId('action-submit').click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await page.getByText('行政复议答复书.txt').first().waitFor();
+    await page.getByTestId('case-action-submitAnswer-reason').filter({ hasText: '已登记被申请人答复' }).waitFor();
+    await expect(page.getByTestId('case-action-submitAnswer').isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: `${artifacts}reconsideration-respondent-answer.png`, fullPage: true });
+
+    await page.getByTestId('case-back').click();
+    await page.waitForURL(/\/console\/todo/);
+    await page.getByTestId('todo-reload').waitFor();
+    await expect(page.locator('.ant-table-row').filter({ hasText: '行政复议' }).filter({ hasText: '审理中' }).count()).resolves.toBe(0);
+  });
 });

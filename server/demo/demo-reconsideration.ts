@@ -142,6 +142,7 @@ async function open(r: Replay, s: Script, i: number): Promise<CaseRow> {
         regionCode: DEMO_REGION,
         orgId: r.org(OFFICE).id,
         title: applicationTitle(a, r.org(RESPONDENTS[s.respondent]).name),
+        partyOrgId: r.org(RESPONDENTS[s.respondent]).id,
         assigneeId: officer.userId,
         trackingCode,
         receivedOn: s.received,
@@ -231,6 +232,8 @@ async function currentCases(r: Replay, today: LocalDate, start: number): Promise
   add({ received: await backWorking(r, today, 7), respondent: 'police', channel: 'window', after: 40, ending: d('maintain') });
   // Correction requested: the applicant's 10 working days are nearly over (yellow).
   add({ received: await backWorking(r, today, 9), respondent: 'hr', channel: 'window', correction: true, after: 40, ending: d('maintain') }, await backWorking(r, today, 2));
+  // Accepted, the copy sent three working days ago: the 县市场监管局's 答复 is awaited (its 待办, via the console).
+  add({ received: await backWorking(r, today, 8), respondent: 'market', channel: 'window', after: 40, ending: d('maintain') });
   // Accepted 58 days ago, answer in: the 60-day decision period ends in two days (yellow).
   add({ received: await back(63), respondent: 'land', channel: 'mail', company: true, after: 80, ending: d('revoke') });
   // Accepted 66 days ago, never extended: overdue (red).

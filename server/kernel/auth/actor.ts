@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../errors/app-error.ts';
+import { organisations } from '../org/org.tables.ts';
 import type { DataScope } from './auth.tables.ts';
 import { scopeRank } from './permissions.ts';
 
@@ -37,6 +38,12 @@ export function requirePermission(actor: Actor | null | undefined, permission: s
   return scope;
 }
 
+/** Throws unless the actor holds at least one of the permissions (e.g. a module's reader or its respondent). */
+export function requireAnyPermission(actor: Actor | null | undefined, ...permissions: string[]): void {
+  if (!actor) throw new AppError('AUTH_REQUIRED', '请先登录');
+  if (!permissions.some((p) => actor.permissions.has(p))) throw new AppError('FORBIDDEN', '没有执行此操作的权限');
+}
+
 export function widerScope(a: DataScope | undefined, b: DataScope): DataScope {
   return !a || scopeRank[b] > scopeRank[a] ? b : a;
 }
@@ -60,6 +67,15 @@ export function scopeCondition(
     case 'own_org':
       return sql`${columns.orgId} = ${actor.orgId}`;
   }
+}
+
+/**
+ * The same restriction for a row that names its organisation by id only (a case's handling or party
+ * organisation): the subtree becomes a set of ids, so the query needs no join with organisations.
+ */
+export function scopeOnOrgId(actor: Actor, scope: DataScope, columns: { orgId: SQL | unknown; regionCode: SQL | unknown }): SQL {
+  if (scope !== 'org_subtree') return scopeCondition(actor, scope, { ...columns, orgPath: sql`null` });
+  return sql`${columns.orgId} in (select ${organisations.id} from ${organisations} where ${organisations.path} like ${actor.orgPath + '%'})`;
 }
 
 /** The same decision for one row already loaded. */

@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors/app-error.ts';
-import { loadActor } from './actor.repository.ts';
 import { checkApiToken, checkSession, CSRF_HEADER, SESSION_COOKIE } from './sessions.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -25,9 +24,8 @@ export const authPlugin = fp(async (app) => {
     if (authorization?.startsWith('Bearer ')) {
       const token = await checkApiToken(app.db, app.clock, authorization.slice(7).trim());
       if (!token) throw new AppError('AUTH_REQUIRED', 'API 令牌无效、已过期或已吊销');
-      const actor = await loadActor(app.db, token.userId);
-      if (!actor) throw new AppError('AUTH_REQUIRED', 'API 令牌所属账号已停用');
-      request.actor = { ...actor, apiTokenId: token.tokenId, mustChangePassword: false };
+      if (!token.actor) throw new AppError('AUTH_REQUIRED', 'API 令牌所属账号已停用');
+      request.actor = { ...token.actor, apiTokenId: token.tokenId, mustChangePassword: false };
       return;
     }
 
@@ -45,7 +43,7 @@ export const authPlugin = fp(async (app) => {
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError('CSRF_FAILED', '请求校验失败（CSRF），请刷新页面后重试');
     }
-    const actor = await loadActor(app.db, session.userId);
+    const actor = session.actor;
     if (!actor) return;
     request.actor = { ...actor, sessionId: session.sessionId };
     if (actor.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.has(request.url.split('?')[0]!)) {

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../clock/clock.ts';
 import { getSecuritySettings } from '../config/settings.ts';
 import { sm3 } from '../crypto/sm.ts';
 import type { Queryable } from '../db/db.ts';
-import type { RequestMeta } from './actor.ts';
+import { StatementCache } from '../db/statements.ts';
+import { organisations } from '../org/org.tables.ts';
+import type { Actor, RequestMeta } from './actor.ts';
+import { actorColumns, toActor } from './actor.repository.ts';
 import { apiTokens, sessions, users } from './auth.tables.ts';
 
 export const SESSION_COOKIE = 'fazhi_session';
@@ -44,13 +47,30 @@ export async function createSession(db: Queryable, clock: Clock, userId: string,
 }
 
 export type SessionCheck =
-  | { ok: true; sessionId: string; userId: string; csrfToken: string }
+  | { ok: true; sessionId: string; userId: string; csrfToken: string; actor: Actor | null }
   | { ok: false; reason: 'unknown' | 'revoked' | 'idle' | 'absolute' };
 
-/** Validates a session token against the idle and absolute timeouts, touching it when still valid. */
+const sessionQuery = (db: Queryable) =>
+  db
+    .select({ session: sessions, actor: actorColumns })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('fazhi_check_session');
+
+/** Every request runs it: built once per database handle. */
+const sessionStatements = new StatementCache<ReturnType<typeof sessionQuery>>(1);
+const sessionStatement = (db: Queryable) => sessionStatements.get(db, 'session', () => sessionQuery(db));
+
+/**
+ * Validates a session token against the idle and absolute timeouts, touching it when still valid, and
+ * loads its user as an actor (null when the account is no longer active) in the same query.
+ */
 export async function checkSession(db: Queryable, clock: Clock, token: string): Promise<SessionCheck> {
-  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, sm3(token)));
-  if (!row) return { ok: false, reason: 'unknown' };
+  const [found] = await sessionStatement(db).execute({ tokenHash: sm3(token) });
+  if (!found) return { ok: false, reason: 'unknown' };
+  const row = found.session;
   if (row.revokedAt) return { ok: false, reason: 'revoked' };
   const now = clock.now();
   const policy = await getSecuritySettings(db);
@@ -62,7 +82,7 @@ export async function checkSession(db: Queryable, clock: Clock, token: string): 
   if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.id));
   }
-  return { ok: true, sessionId: row.id, userId: row.userId, csrfToken: row.csrfToken };
+  return { ok: true, sessionId: row.id, userId: row.userId, csrfToken: row.csrfToken, actor: toActor(found.actor) };
 }
 
 export async function revokeSession(db: Queryable, clock: Clock, sessionId: string): Promise<void> {
@@ -90,16 +110,19 @@ export function newApiToken(): { token: string; hash: string; prefix: string } {
   return { token, hash: sm3(token), prefix: token.slice(0, 12) };
 }
 
-/** Resolves a bearer token to its service user, if valid now. */
-export async function checkApiToken(db: Queryable, clock: Clock, token: string): Promise<{ tokenId: string; userId: string } | null> {
+/** Resolves a bearer token to its service user as an actor, if valid now. */
+export async function checkApiToken(db: Queryable, clock: Clock, token: string): Promise<{ tokenId: string; actor: Actor | null } | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const [row] = await db
-    .select({ id: apiTokens.id, userId: apiTokens.userId, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt, status: users.status })
+    .select({ id: apiTokens.id, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt, lastUsedAt: apiTokens.lastUsedAt, actor: actorColumns })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
     .where(eq(apiTokens.tokenHash, sm3(token)));
   const now = clock.now();
-  if (!row || row.revokedAt || row.status !== 'active' || (row.expiresAt && row.expiresAt <= now)) return null;
-  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
-  return { tokenId: row.id, userId: row.userId };
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  }
+  return { tokenId: row.id, actor: toActor(row.actor) };
 }

@@ -55,3 +55,11 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不�
 export const forbidden = (message = '没有执行此操作的权限') => new AppError('FORBIDDEN', message);
 export const versionConflict = (what: string) =>
   new AppError('VERSION_CONFLICT', `${what}已被他人修改，请刷新后重试`);
+
+/**
+ * A refusal that belongs to one field of the form that sent it (a use-case's own check, beyond the
+ * schema's): the console shows the message under that field. The code defaults to VALIDATION_FAILED.
+ */
+export function fieldRefused(field: string, message: string, code: ErrorCode = 'VALIDATION_FAILED'): AppError {
+  return new AppError(code, message, [{ field, message } satisfies FieldError]);
+}

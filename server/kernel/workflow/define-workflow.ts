@@ -60,6 +60,16 @@ export interface ActionDef<S extends string, I = unknown> {
    * (e.g. submitting 补正 materials); staff holding the permission may still record it for them.
    */
   byApplicant?: boolean;
+  /**
+   * A step of the case's party organisation (e.g. the 被申请人 submitting its 答复): the permission's
+   * scope is checked against cases.party_org_id instead of the handling organisation.
+   */
+  byParty?: boolean;
+  /**
+   * The step is someone's work only while this clock runs (the 被申请人's 答复 while the answer period
+   * runs): the 待办 list offers the case for it only then. The guard still decides whether it may be taken.
+   */
+  whileRunning?: string;
   input?: z.ZodType<I>;
   reasonRequired?: boolean;
   /** At least this many attachments on the step, e.g. the signed decision. */
@@ -86,6 +96,8 @@ export interface WorkflowDef<S extends string = string> {
   label: string;
   /** Reading a case needs this permission with a scope covering its organisation, or an assignment. */
   readPermission: string;
+  /** Staff of the case's party organisation read it with this permission in scope of that organisation. */
+  partyPermission?: string;
   states: Record<S, StateDef>;
   initial: S;
   /** Clocks that start when a case is created. */

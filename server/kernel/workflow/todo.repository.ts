@@ -1,11 +1,19 @@
-import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
-import { scopeCondition, type Actor } from '../auth/actor.ts';
+import { and, asc, eq, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { scopeOnOrgId, type Actor } from '../auth/actor.ts';
+import type { DataScope } from '../auth/auth.tables.ts';
 import type { Queryable } from '../db/db.ts';
+import { StatementCache } from '../db/statements.ts';
 import { organisations } from '../org/org.tables.ts';
 import { allWorkflows, type WorkflowDef } from './define-workflow.ts';
-import { caseAssignments, caseEvents, cases } from './workflow.tables.ts';
+import { markFilter, markSql } from './marks.ts';
+import { caseAssignments, caseClocks, caseEvents, cases } from './workflow.tables.ts';
 
-const orgColumns = { orgId: cases.orgId, orgPath: organisations.path, regionCode: cases.regionCode };
+/** The case's handling organisation within the scope (no join: conditions stay on cases alone). */
+const handlerInScope = (actor: Actor, scope: DataScope) => scopeOnOrgId(actor, scope, { orgId: cases.orgId, regionCode: cases.regionCode });
+
+/** The case's party organisation (e.g. the 被申请人) within the scope. */
+const partyInScope = (actor: Actor, scope: DataScope) =>
+  and(isNotNull(cases.partyOrgId), scopeOnOrgId(actor, scope, { orgId: cases.partyOrgId, regionCode: cases.regionCode }))!;
 
 /**
  * The user is assigned to the case (any role): that alone grants reading and the 待办 entry. Written as
@@ -16,36 +24,46 @@ export function assignedCondition(actor: Actor): SQL {
   return sql`${cases.id} = any(array(select ${caseAssignments.caseId} from ${caseAssignments} where ${caseAssignments.userId} = ${actor.userId}))`;
 }
 
-/** Cases the actor may read: by each case type's read permission and scope, or by assignment. */
+/**
+ * Cases the actor may read: by each case type's read permission in scope of the handling organisation,
+ * by its party permission in scope of the party organisation, or by assignment.
+ */
 export function readableCondition(actor: Actor, workflows: WorkflowDef[] = allWorkflows()): SQL {
-  const byScope = workflows.flatMap((wf) => {
+  const branches = workflows.flatMap((wf) => {
     const scope = actor.permissions.get(wf.readPermission);
-    return scope ? [and(eq(cases.caseType, wf.caseType), scopeCondition(actor, scope, orgColumns))!] : [];
+    const partyScope = wf.partyPermission ? actor.permissions.get(wf.partyPermission) : undefined;
+    const byHandler = scope ? handlerInScope(actor, scope) : undefined;
+    const byParty = partyScope ? partyInScope(actor, partyScope) : undefined;
+    return byHandler || byParty ? [and(eq(cases.caseType, wf.caseType), or(byHandler, byParty))!] : [];
   });
-  return or(assignedCondition(actor), ...byScope)!;
+  return or(assignedCondition(actor), ...branches)!;
 }
 
 /**
  * Where the actor can act: for every action whose permission the actor holds, the cases of that type
- * in one of the action's source states within the permission's scope — or any open case assigned to
+ * in one of the action's source states within the permission's scope (of the party organisation for a
+ * party's step, and while its clock runs for a step that waits on one) — or any open case assigned to
  * the actor. Guards are not evaluated here (they need each case); the case page says why a step waits.
  */
 export function actionableCondition(actor: Actor, workflows: WorkflowDef[] = allWorkflows()): SQL {
   const clauses: SQL[] = [assignedCondition(actor)];
   for (const wf of workflows) {
-    const statesByPermission = new Map<string, Set<string>>();
+    const branches = new Map<string, { permission: string; byParty: boolean; whileRunning?: string; states: Set<string> }>();
     for (const action of Object.values(wf.actions)) {
       if (action.assignedOnly || !actor.permissions.has(action.permission)) continue;
-      const states = statesByPermission.get(action.permission) ?? new Set<string>();
-      action.from.forEach((s) => states.add(s));
-      statesByPermission.set(action.permission, states);
+      const key = [action.permission, action.byParty ? 'party' : 'handler', action.whileRunning ?? ''].join('|');
+      const branch = branches.get(key) ?? { permission: action.permission, byParty: !!action.byParty, whileRunning: action.whileRunning, states: new Set<string>() };
+      action.from.forEach((s) => branch.states.add(s));
+      branches.set(key, branch);
     }
-    for (const [permission, states] of statesByPermission) {
+    for (const { permission, byParty, whileRunning, states } of branches.values()) {
+      const scope = actor.permissions.get(permission)!;
       clauses.push(
         and(
           eq(cases.caseType, wf.caseType),
           sql`${cases.state} in ${[...states]}`,
-          scopeCondition(actor, actor.permissions.get(permission)!, orgColumns),
+          byParty ? partyInScope(actor, scope) : handlerInScope(actor, scope),
+          whileRunning ? clockRunning(whileRunning) : undefined,
         )!,
       );
     }
@@ -53,7 +71,9 @@ export function actionableCondition(actor: Actor, workflows: WorkflowDef[] = all
   return or(...clauses)!;
 }
 
-export type DeadlineMark = 'overdue' | 'dueSoon' | null;
+/** The case's clock of that name is running (an index lookup on case_clocks_name_uq per candidate case). */
+const clockRunning = (name: string) =>
+  sql`exists (select 1 from ${caseClocks} where ${caseClocks.caseId} = ${cases.id} and ${caseClocks.name} = ${name} and ${caseClocks.status} = 'running')`;
 
 export interface TodoQuery {
   caseType?: string;
@@ -64,49 +84,92 @@ export interface TodoQuery {
   pageSize: number;
 }
 
+/** The dates as placeholders, bound at each execution (see markSql and markFilter). */
+const placeholderDates = { today: sql.placeholder('today'), soonLimit: sql.placeholder('soonLimit') };
+
+function todoWhere(actor: Actor, query: TodoQuery): SQL {
+  return and(
+    eq(cases.terminal, false),
+    actionableCondition(actor),
+    query.caseType ? eq(cases.caseType, sql.placeholder('caseType')) : undefined,
+    query.orgId ? eq(cases.orgId, sql.placeholder('orgId')) : undefined,
+    query.assignedToMe ? assignedCondition(actor) : undefined,
+    markFilter(cases.dueOn, query.mark, placeholderDates),
+  )!;
+}
+
+/**
+ * One query: the page and the total (a window count) from cases alone, then the organisations' names
+ * for the page's rows — joining them before the limit costs more than the rest of the query.
+ */
+function todoPageQuery(db: Queryable, actor: Actor, query: TodoQuery) {
+  const page = db
+    .select({
+      id: cases.id,
+      caseType: cases.caseType,
+      caseNo: cases.caseNo,
+      title: cases.title,
+      state: cases.state,
+      orgId: cases.orgId,
+      dueOn: cases.dueOn,
+      dueProvisional: cases.dueProvisional,
+      openedAt: cases.openedAt,
+      version: cases.version,
+      // Placeholders for the dates: the statement is reused from day to day.
+      mark: markSql(cases.dueOn, placeholderDates).as('mark'),
+      total: sql<number>`count(*) over ()::int`.as('total'),
+    })
+    .from(cases)
+    .where(todoWhere(actor, query))
+    .orderBy(sql`${cases.dueOn} asc nulls last`, asc(cases.openedAt), asc(cases.id))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .as('page');
+  return db
+    .select({
+      id: page.id,
+      caseType: page.caseType,
+      caseNo: page.caseNo,
+      title: page.title,
+      state: page.state,
+      orgId: page.orgId,
+      orgName: organisations.name,
+      dueOn: page.dueOn,
+      dueProvisional: page.dueProvisional,
+      openedAt: page.openedAt,
+      version: page.version,
+      mark: page.mark,
+      total: page.total,
+    })
+    .from(page)
+    .innerJoin(organisations, eq(organisations.id, page.orgId))
+    .orderBy(sql`${page.dueOn} asc nulls last`, asc(page.openedAt), asc(page.id))
+    .prepare('');
+}
+
+/**
+ * Built per user and filter shape, with the user's place and permissions in the key: the 待办 list is
+ * every signed-in user's first page and the console reloads it after each step. (An empty name keeps
+ * PostgreSQL from holding a named statement per connection for each of them.)
+ */
+const todoStatements = new StatementCache<ReturnType<typeof todoPageQuery>>(1000);
+
+const permissionKey = (actor: Actor) => [...actor.permissions].map(([permission, scope]) => `${permission}:${scope}`).join(',');
+
 /**
  * The 待办 list: open cases where the actor can act, soonest deadline first. `today` and `soonLimit`
  * (today + 3 working days) come from kernel/calendar, so the marks are plain date comparisons in SQL.
  */
 export async function findTodo(db: Queryable, actor: Actor, query: TodoQuery, dates: { today: string; soonLimit: string }) {
-  const mark = sql<DeadlineMark>`case when ${cases.dueOn} < ${dates.today} then 'overdue' when ${cases.dueOn} <= ${dates.soonLimit} then 'dueSoon' end`;
-  const where = and(
-    eq(cases.terminal, false),
-    actionableCondition(actor),
-    query.caseType ? eq(cases.caseType, query.caseType) : undefined,
-    query.orgId ? eq(cases.orgId, query.orgId) : undefined,
-    query.assignedToMe ? assignedCondition(actor) : undefined,
-    query.mark === 'overdue' ? sql`${cases.dueOn} < ${dates.today}` : undefined,
-    query.mark === 'dueSoon' ? sql`${cases.dueOn} >= ${dates.today} and ${cases.dueOn} <= ${dates.soonLimit}` : undefined,
-  );
-  const [items, [{ total } = { total: 0 }]] = await Promise.all([
-    db
-      .select({
-        id: cases.id,
-        caseType: cases.caseType,
-        caseNo: cases.caseNo,
-        title: cases.title,
-        state: cases.state,
-        orgId: cases.orgId,
-        orgName: organisations.name,
-        dueOn: cases.dueOn,
-        dueProvisional: cases.dueProvisional,
-        openedAt: cases.openedAt,
-        version: cases.version,
-        mark,
-      })
-      .from(cases)
-      .innerJoin(organisations, eq(organisations.id, cases.orgId))
-      .where(where)
-      .orderBy(sql`${cases.dueOn} asc nulls last`, asc(cases.openedAt))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(cases)
-      .innerJoin(organisations, eq(organisations.id, cases.orgId))
-      .where(where),
-  ]);
+  const shape = [query.caseType ? 'type' : '', query.orgId ? 'org' : '', query.assignedToMe ? 'mine' : '', query.mark ?? ''].join('/');
+  const key = [actor.userId, actor.orgId, actor.orgPath, actor.regionCode, shape, permissionKey(actor)].join('|');
+  const statement = todoStatements.get(db, key, () => todoPageQuery(db, actor, query));
+  const values = { ...dates, caseType: query.caseType, orgId: query.orgId, limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
+  const rows = await statement.execute(values);
+  const items = rows.map(({ total: _total, ...item }) => item);
+  if (rows.length > 0 || query.page === 1) return { items, total: rows[0]?.total ?? 0 };
+  // A page past the end has no row to carry the total.
+  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(cases).where(todoWhere(actor, query)).execute(values);
   return { items, total };
 }
 
@@ -116,7 +179,6 @@ export async function fileOnReadableCase(db: Queryable, actor: Actor, fileId: st
     .select({ id: cases.id })
     .from(caseEvents)
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .innerJoin(organisations, eq(organisations.id, cases.orgId))
     .where(and(sql`${caseEvents.fileIds} @> ${JSON.stringify([fileId])}::jsonb`, readableCondition(actor)))
     .limit(1);
   return row !== undefined;

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { inScope, type Actor, type RequestMeta } from '../auth/actor.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { beijingToday } from '../calendar/local-date.ts';
@@ -23,15 +24,24 @@ export interface StepInput {
   data?: unknown;
 }
 
-async function lockCase(tx: Tx, caseId: string): Promise<CaseRow & { orgPath: string }> {
-  const [row] = await tx
-    .select({ case: cases, orgPath: organisations.path })
+const partyOrg = alias(organisations, 'party_org');
+
+/** A case with where its handling and party organisations stand in the tree, for scope checks. */
+type PlacedCase = CaseRow & { orgPath: string; partyOrgPath: string | null };
+
+function placedCase(tx: Tx, caseId: string) {
+  return tx
+    .select({ case: cases, orgPath: organisations.path, partyOrgPath: partyOrg.path })
     .from(cases)
     .innerJoin(organisations, eq(organisations.id, cases.orgId))
-    .where(eq(cases.id, caseId))
-    .for('update', { of: cases });
+    .leftJoin(partyOrg, eq(partyOrg.id, cases.partyOrgId))
+    .where(eq(cases.id, caseId));
+}
+
+async function lockCase(tx: Tx, caseId: string): Promise<PlacedCase> {
+  const [row] = await placedCase(tx, caseId).for('update', { of: cases });
   if (!row) throw new AppError('NOT_FOUND', '案件不存在或无权访问');
-  return { ...row.case, orgPath: row.orgPath };
+  return { ...row.case, orgPath: row.orgPath, partyOrgPath: row.partyOrgPath };
 }
 
 async function assignedRoles(db: Queryable, caseId: string, userId: string): Promise<string[]> {
@@ -43,7 +53,7 @@ async function assignedRoles(db: Queryable, caseId: string, userId: string): Pro
 }
 
 /** Whether the actor may take the action at all (permission, scope, assignment) — before its guard. */
-function mayAct(actor: Actor | null, action: ActionDef<string>, row: CaseRow & { orgPath: string }, roles: string[]): GuardResult {
+function mayAct(actor: Actor | null, action: ActionDef<string>, row: PlacedCase, roles: string[]): GuardResult {
   if (!actor) return action.byApplicant ? { ok: true } : { ok: false, reason: '此操作须由办案人员办理' };
   const scope = actor.permissions.get(action.permission);
   if (!scope) return { ok: false, reason: '没有此操作的权限' };
@@ -52,6 +62,10 @@ function mayAct(actor: Actor | null, action: ActionDef<string>, row: CaseRow & {
     const needed = typeof action.assignedOnly === 'string' ? action.assignedOnly : undefined;
     if (needed ? !roles.includes(needed) : !assigned) return { ok: false, reason: '仅限本案承办人员操作' };
     return { ok: true };
+  }
+  if (action.byParty) {
+    const party = row.partyOrgId && row.partyOrgPath ? { orgId: row.partyOrgId, orgPath: row.partyOrgPath, regionCode: row.regionCode } : null;
+    return party && inScope(actor, scope, party) ? { ok: true } : { ok: false, reason: '此操作须由本案的当事机关（如被申请人）办理' };
   }
   if (!assigned && !inScope(actor, scope, row)) return { ok: false, reason: '本案不在您的数据范围内' };
   return { ok: true };
@@ -201,6 +215,8 @@ export interface NewCase {
   caseNo?: string;
   /** The case this one follows from (意见书 of a 复议 case, a lawsuit after 复议). */
   parentId?: string;
+  /** The organisation the case is against, when it is not the handler (the 被申请人 of a 复议 case). */
+  partyOrgId?: string;
   /**
    * The day the application was received, when not today (e.g. the day a mailed application was
    * signed for, 复议法 第二十二条): the initial clocks count from it.
@@ -228,6 +244,7 @@ export async function openCase(tx: Tx, deps: WorkflowDeps, input: NewCase, who: 
       trackingCode: input.trackingCode ?? null,
       caseNo: input.caseNo ?? null,
       parentId: input.parentId ?? null,
+      partyOrgId: input.partyOrgId ?? null,
       openedAt: now,
       createdBy: who.actor?.userId ?? null,
       updatedBy: who.actor?.userId ?? null,
@@ -262,13 +279,9 @@ export interface AvailableAction {
  * that the actor holds the permission for, each enabled or disabled with the guard's reason.
  */
 export async function availableActions(tx: Tx, deps: WorkflowDeps, caseId: string, actor: Actor): Promise<AvailableAction[]> {
-  const [row] = await tx
-    .select({ case: cases, orgPath: organisations.path })
-    .from(cases)
-    .innerJoin(organisations, eq(organisations.id, cases.orgId))
-    .where(eq(cases.id, caseId));
+  const [row] = await placedCase(tx, caseId);
   if (!row) throw new AppError('NOT_FOUND', '案件不存在或无权访问');
-  const locked = { ...row.case, orgPath: row.orgPath };
+  const locked: PlacedCase = { ...row.case, orgPath: row.orgPath, partyOrgPath: row.partyOrgPath };
   const workflow = getWorkflow(locked.caseType);
   const roles = await assignedRoles(tx, caseId, actor.userId);
   const clocks = await loadClocks(tx, caseId);

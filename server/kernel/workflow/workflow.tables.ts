@@ -25,6 +25,11 @@ export const cases = pgTable(
     /** Earliest due date of the case's running clocks (maintained by transition()), for sorting. */
     dueOn: date('due_on', { mode: 'string' }),
     dueProvisional: boolean('due_provisional').notNull().default(false),
+    /**
+     * The organisation the case is against or about, when it is not the handler: the 被申请人 of a 复议
+     * case. Its staff read the case and take the party's steps (WorkflowDef.partyPermission).
+     */
+    partyOrgId: uuid('party_org_id').references(() => organisations.id),
     assigneeId: uuid('assignee_id'),
     /** The case this one follows from: a 意见书 or 附带审查 from its 复议 case, a lawsuit after 复议. */
     parentId: uuid('parent_id'),
@@ -41,6 +46,7 @@ export const cases = pgTable(
     index('cases_type_state_idx').on(t.regionCode, t.caseType, t.state),
     uniqueIndex('cases_tracking_uq').on(t.trackingCode),
     index('cases_parent_idx').on(t.parentId),
+    index('cases_party_idx').on(t.partyOrgId, t.terminal, t.dueOn),
   ],
 );
 

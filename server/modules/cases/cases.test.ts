@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rolePermissions } from '../../kernel/auth/auth.tables.ts';
 import { z } from 'zod';
 import { loadActor } from '../../kernel/auth/actor.repository.ts';
 import { ensureNationalCalendar } from '../../kernel/calendar/calendar.seed.ts';
@@ -168,6 +170,22 @@ describe('待办 list, case detail and transitions over HTTP', () => {
     const elsewhere = await signIn(t, (await createUser(t.db, { orgId: township.id, roleIds: [reader.id] })).id);
     await t.db.insert(caseAssignments).values({ caseId: child.id, userId: elsewhere.userId, role: 'handler', regionCode: '430621', assignedAt: t.clock.now() });
     expect((await get(url, elsewhere)).json()).toMatchObject({ parentId: parent.id, parent: null });
+  });
+
+  it('takes a changed role at the next request, and counts a page past the end', async () => {
+    const role = await createRole(t.db, { permissions: { 'demo.read': 'own_org', 'demo.handle': 'own_org' } });
+    const township = await createOrg(t.db, { name: '另一镇', type: 'township' });
+    const clerk = await signIn(t, (await createUser(t.db, { orgId: township.id, roleIds: [role.id] })).id);
+    expect((await get('/api/todo', clerk)).json().total).toBe(0);
+    await t.db.update(rolePermissions).set({ scope: 'region' }).where(eq(rolePermissions.roleId, role.id));
+    const widened = (await get('/api/todo?pageSize=1', clerk)).json();
+    const expected = (await get('/api/todo', handler)).json().total;
+    expect(widened.total).toBe(expected);
+    expect(widened.items).toHaveLength(1);
+    // Past the last page: no rows, and still the total.
+    expect((await get(`/api/todo?pageSize=1&page=${expected + 5}`, clerk)).json()).toMatchObject({ items: [], total: expected });
+    await t.db.update(rolePermissions).set({ scope: 'own_org' }).where(eq(rolePermissions.roleId, role.id));
+    expect((await get('/api/todo', clerk)).json().total).toBe(0);
   });
 
   it('hides cases outside the data scope, until the user is assigned', async () => {

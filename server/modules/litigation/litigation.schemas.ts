@@ -127,6 +127,7 @@ export const LitigationCaseItem = z.object({
   defenceDueOn: z.string().nullable(),
   defenceFiledOn: z.string().nullable(),
   defenceLate: z.boolean(),
+  defenceMark: z.enum(['overdue', 'dueSoon']).nullable().describe('答辩期限标记（尚未答辩时）：overdue 已逾期，dueSoon 3 个工作日内到期'),
   outcome: z.string().nullable(),
   outcomeLabel: z.string().nullable(),
   lost: z.boolean().nullable(),

@@ -4,16 +4,13 @@ import { P } from '../../kernel/calendar/periods.ts';
 import { defineWorkflow, no, ok, type ClockRow, type GuardContext, type GuardResult } from '../../kernel/workflow/define-workflow.ts';
 import { reviewResultLabels, reviewResults } from './reconsideration.labels.ts';
 import { reconsiderationFollowUps } from './reconsideration.tables.ts';
-import { APPROVE, HANDLE, READ } from './reconsideration.workflow.ts';
+import { APPROVE, HANDLE, READ, RESPOND } from './reconsideration.workflow.ts';
 
 /**
  * The cases that follow from a 复议 case (cases.parent_id): the 意见书 to the respondent (第七十六条)
  * and the incidental review of a 规范性文件 (第十三条、第五十六条至第六十条). Each has its own clocks, so
  * it stands in the 待办 list of whoever must act.
  */
-
-/** 被申请人 reports how it corrected the problems the 意见书 named. */
-export const RESPOND = 'reconsideration.respond';
 
 const clock = (ctx: GuardContext, name: string): ClockRow | undefined => ctx.clocks.find((c) => c.name === name);
 

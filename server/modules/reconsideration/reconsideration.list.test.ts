@@ -97,7 +97,11 @@ describe('行政复议 case list: filters, marks, sorting, paging, data scope an
   });
 
   it("shows only cases within the reader's scope", async () => {
-    expect((await list('', c.marketStaff)).total).toBe(0);
+    // A respondent's staff (reconsideration.respond, own organisation) see the cases against it, and no others.
+    const mine = (who: typeof c.reader) => list('', who).then((page) => page.items.map((i) => Object.keys(ids).find((k) => ids[k] === i.id)));
+    expect(await mine(c.marketStaff)).toEqual(['k4', 'k1']);
+    const policeStaff = await actorWith(t, { 'reconsideration.respond': 'own_org' }, { orgId: c.orgs.police });
+    expect(await mine(policeStaff)).toEqual(['k2']);
     const elsewhere = await createOrg(t.db, { name: '临湘市司法局', regionCode: '430682' });
     const role = await createRole(t.db, { permissions: { [READ]: 'region' } });
     const other = await signIn(t, (await createUser(t.db, { orgId: elsewhere.id, regionCode: '430682', roleIds: [role.id] })).id);

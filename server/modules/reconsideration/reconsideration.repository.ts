@@ -5,6 +5,7 @@ import { rolePermissions, userRoles, users } from '../../kernel/auth/auth.tables
 import type { Queryable } from '../../kernel/db/db.ts';
 import { organisations, type OrgType } from '../../kernel/org/org.tables.ts';
 import { getWorkflow } from '../../kernel/workflow/define-workflow.ts';
+import { markFilter, markSql, type MarkDates } from '../../kernel/workflow/marks.ts';
 import { readableCondition } from '../../kernel/workflow/todo.repository.ts';
 import { cases } from '../../kernel/workflow/workflow.tables.ts';
 import { opinionWorkflow, reviewWorkflow } from './reconsideration.follow-ups.workflow.ts';
@@ -45,14 +46,7 @@ const sortColumns = { receivedOn: reconsiderationCases.receivedOn, dueOn: cases.
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
-/** Today and the last day still "due soon" (today + 3 working days), from kernel/calendar. */
-export interface MarkDates {
-  today: string;
-  soonLimit: string;
-}
-
-const markOf = (dates: MarkDates) =>
-  sql<'overdue' | 'dueSoon' | null>`case when ${cases.terminal} then null when ${cases.dueOn} < ${dates.today} then 'overdue' when ${cases.dueOn} <= ${dates.soonLimit} then 'dueSoon' end`;
+const markOf = (dates: MarkDates) => markSql(cases.dueOn, dates, sql`not ${cases.terminal}`);
 
 function listConditions(actor: Actor, filter: CaseFilter, dates: MarkDates): SQL {
   const q = filter.q ? likePattern(filter.q) : undefined;
@@ -66,8 +60,7 @@ function listConditions(actor: Actor, filter: CaseFilter, dates: MarkDates): SQL
     filter.actCategory ? eq(reconsiderationCases.actCategory, filter.actCategory) : undefined,
     filter.year ? sql`${reconsiderationCases.receivedOn} between ${`${filter.year}-01-01`} and ${`${filter.year}-12-31`}` : undefined,
     q ? or(sql`${cases.title} ilike ${q}`, sql`${reconsiderationCases.applicantName} ilike ${q}`, sql`${cases.caseNo} ilike ${q}`) : undefined,
-    filter.mark === 'overdue' ? sql`not ${cases.terminal} and ${cases.dueOn} < ${dates.today}` : undefined,
-    filter.mark === 'dueSoon' ? sql`not ${cases.terminal} and ${cases.dueOn} >= ${dates.today} and ${cases.dueOn} <= ${dates.soonLimit}` : undefined,
+    markFilter(cases.dueOn, filter.mark, dates, sql`not ${cases.terminal}`),
   )!;
 }
 

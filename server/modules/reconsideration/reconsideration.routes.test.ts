@@ -4,6 +4,8 @@ import { auditLog } from '../../kernel/audit/audit.tables.ts';
 import { sm3 } from '../../kernel/crypto/sm.ts';
 import { organisations } from '../../kernel/org/org.tables.ts';
 import { caseAssignments, cases } from '../../kernel/workflow/workflow.tables.ts';
+import { actorWith } from '../../test/factories.ts';
+import { READ } from './reconsideration.workflow.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { reconsiderationCases, reconsiderationFollowUps } from './reconsideration.tables.ts';
 import { application, clockOf, CREDIT_CODE, IDS, on, refused, register, setUpCounty, step, type County } from './reconsideration.test-helpers.ts';
@@ -126,19 +128,54 @@ describe('行政复议 staff API: registration, case fields, personal data, 意�
     expect(JSON.stringify(res.json())).not.toContain(IDS.zhang);
     expect(Object.keys(res.json())).not.toEqual(expect.arrayContaining(['extra']));
     expect(Object.keys(res.json())).not.toEqual(expect.arrayContaining(['orgPath']));
-    expect((await get(`/api/reconsideration/cases/${id}`, c.marketStaff)).statusCode).toBe(404);
+    // The 被申请人's staff read the case against their bureau (masked as above); another bureau's do not.
+    expect((await get(`/api/reconsideration/cases/${id}`, c.marketStaff)).json()).toMatchObject({ id, applicantIdMask: '430621********4517' });
+    const policeStaff = await actorWith(t, { 'reconsideration.respond': 'own_org' }, { orgId: c.orgs.police });
+    expect((await get(`/api/reconsideration/cases/${id}`, policeStaff)).statusCode).toBe(404);
   });
 
   it("gives the applicant's ID and phone in clear only with reconsideration.personal, and audits each reading", async () => {
     on(t, '2024-10-08');
     const { id } = await register(t, c, { identityCode: IDS.li, phone: '0730-7654321' });
     expect((await get(`/api/reconsideration/cases/${id}/applicant`, c.clerk)).statusCode).toBe(403);
-    expect((await get(`/api/reconsideration/cases/${id}/applicant`, c.marketStaff)).statusCode).toBe(404);
+    expect((await get(`/api/reconsideration/cases/${id}/applicant`, c.marketStaff)).statusCode).toBe(403);
     const res = await get(`/api/reconsideration/cases/${id}/applicant`);
     expect(res.json()).toEqual({ identityCode: IDS.li, phone: '0730-7654321' });
     const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'reconsideration.applicant_read')));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ actorId: c.officer.userId, entityType: 'reconsideration', detail: { fields: ['identityCode', 'phone'] } });
+  });
+
+  it('lets the 被申请人 submit its 答复 with the 答复书 once the copy is sent; no other bureau can', async () => {
+    on(t, '2024-10-08');
+    const { id } = await register(t, c);
+    const todoIds = async (who: typeof c.officer) => (await get('/api/todo', who)).json().items.map((i: { id: string }) => i.id);
+    expect(await todoIds(c.marketStaff)).not.toContain(id);
+    await step(t, c.clerk, id, 'accept', { data: { procedure: 'ordinary' } });
+    const waiting = (await get(`/api/cases/${id}`, c.marketStaff)).json();
+    expect(waiting.actions).toEqual([expect.objectContaining({ action: 'submitAnswer', enabled: false, reason: '复议机构尚未发送申请书副本', minFiles: 1 })]);
+    // Its work starts with the copy: until then the case is not in the bureau's 待办.
+    expect(await todoIds(c.marketStaff)).not.toContain(id);
+    const sent = await step(t, c.clerk, id, 'sendCopy');
+    expect(await todoIds(c.marketStaff)).toContain(id);
+    // 10 working days from Tue 10-08, the 调休 Saturday 10-12 among them: Mon 10-21.
+    expect(clockOf(sent, 'answer')).toMatchObject({ status: 'running', dueOn: '2024-10-21' });
+    const policeStaff = await actorWith(t, { 'reconsideration.respond': 'own_org' }, { orgId: c.orgs.police });
+    // Another bureau cannot even see the case; a reader of the whole county who may answer for its own
+    // bureau is refused the step on a case against another one.
+    const blind = { data: { summary: '代为答复' }, fileIds: [c.fileId], version: sent.version };
+    expect((await refused(t, policeStaff, id, 'submitAnswer', blind, 404)).code).toBe('NOT_FOUND');
+    const countyReader = await actorWith(t, { [READ]: 'region', 'reconsideration.respond': 'own_org' }, { orgId: c.orgs.government });
+    expect((await refused(t, countyReader, id, 'submitAnswer', blind, 403)).message).toContain('被申请人');
+    expect((await refused(t, c.clerk, id, 'submitAnswer', { data: { summary: '代为答复' }, fileIds: [c.fileId] }, 403)).code).toBe('FORBIDDEN');
+    expect((await refused(t, c.marketStaff, id, 'submitAnswer', { data: { summary: '处罚事实清楚' } }, 400)).message).toContain('附件');
+    on(t, '2024-10-15');
+    const answered = await step(t, c.marketStaff, id, 'submitAnswer', { data: { summary: '处罚事实清楚，程序合法' }, fileIds: [c.fileId] });
+    expect([answered.state, clockOf(answered, 'answer')?.status]).toEqual(['accepted', 'stopped']);
+    const history = (await get(`/api/cases/${id}`)).json();
+    expect(history.events.at(-1)).toMatchObject({ action: 'submitAnswer', actorName: '赵敏', data: { summary: '处罚事实清楚，程序合法' } });
+    expect(history.actions.find((a: { action: string }) => a.action === 'receiveAnswer')).toMatchObject({ enabled: false, reason: '已登记被申请人答复' });
+    expect(await todoIds(c.marketStaff)).not.toContain(id);
   });
 
   it('issues a 意见书 to the respondent, which reports its correction with a file within 60 days', async () => {

@@ -27,6 +27,8 @@ export const READ = 'reconsideration.read';
 export const HANDLE = 'reconsideration.handle';
 /** 复议机构负责人: extension, and the steps that end a case. */
 export const APPROVE = 'reconsideration.approve';
+/** 被申请人 (the case's party organisation): reads the case, submits its 答复, reports corrections (意见书). */
+export const RESPOND = 'reconsideration.respond';
 
 const clock = (ctx: GuardContext, name: string): ClockRow | undefined => ctx.clocks.find((c) => c.name === name);
 const running = (c: ClockRow | undefined): c is ClockRow => c?.status === 'running';
@@ -68,6 +70,10 @@ const CorrectionInput = z.object({
   content: z.string().trim().min(1).max(5000).meta({ title: '补正内容', widget: 'textarea' }),
 });
 
+const AnswerInput = z.object({
+  summary: z.string().trim().min(1).max(5000).meta({ title: '答复要点', widget: 'textarea', description: '书面答复书、作出行政行为的证据和依据作为附件上传（第四十八条）' }),
+});
+
 const HearingNotice = z.object({
   hearingOn: z.iso.date().meta({ title: '听证日期' }),
   place: z.string().trim().min(1).max(100).meta({ title: '听证地点' }),
@@ -99,6 +105,10 @@ const MediateInput = z.object({
   decisionNo: z.string().trim().min(1).max(60).meta({ title: '调解书文号' }),
 });
 
+/** The 答复 is awaited: the copy went out and no answer is recorded yet. */
+const answerAwaited = (ctx: GuardContext): GuardResult =>
+  running(clock(ctx, 'answer')) ? ok : clock(ctx, 'answer') ? no('已登记被申请人答复') : no('复议机构尚未发送申请书副本');
+
 /** The respondent had its chance to answer: the answer was received or its period has run (art. 48). */
 function respondentHeard(ctx: GuardContext): GuardResult {
   const copy = clock(ctx, 'copy');
@@ -112,6 +122,7 @@ export const reconsiderationWorkflow = defineWorkflow({
   caseType: 'reconsideration',
   label: '行政复议',
   readPermission: READ,
+  partyPermission: RESPOND,
   states: {
     received: { label: '受理审查' },
     correcting: { label: '待补正' },
@@ -247,7 +258,20 @@ export const reconsiderationWorkflow = defineWorkflow({
       from: ['accepted'],
       to: 'accepted',
       permission: HANDLE,
-      guard: (ctx) => (running(clock(ctx, 'answer')) ? ok : clock(ctx, 'answer') ? no('已登记被申请人答复') : no('尚未发送申请书副本')),
+      guard: answerAwaited,
+      clocks: { stop: ['answer'] },
+    },
+    submitAnswer: {
+      label: '提交书面答复',
+      from: ['accepted'],
+      to: 'accepted',
+      permission: RESPOND,
+      byParty: true,
+      whileRunning: 'answer',
+      input: AnswerInput,
+      // 答复书 and the evidence and documents the act was based on (第四十八条).
+      minFiles: 1,
+      guard: answerAwaited,
       clocks: { stop: ['answer'] },
     },
     noticeHearing: {

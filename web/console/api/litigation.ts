@@ -11,7 +11,7 @@ import type {
   WarningKind,
 } from '../../../contracts/litigation.ts';
 import { api, download } from './client.ts';
-import type { Page } from './types.ts';
+import type { DeadlineMark, Page } from './types.ts';
 
 /** Shapes of /api/litigation answers (server/modules/litigation/litigation.schemas.ts is the source of truth). */
 
@@ -76,6 +76,8 @@ export interface LitigationCaseItem {
   defenceDueOn: string | null;
   defenceFiledOn: string | null;
   defenceLate: boolean;
+  /** Marked while the defence is still owed, by the server's calendar. */
+  defenceMark: DeadlineMark;
   outcome: Outcome | null;
   outcomeLabel: string | null;
   lost: boolean | null;

@@ -18,6 +18,8 @@ export const RECONSIDERATION = {
   personal: 'reconsideration.personal',
 } as const;
 
+export type ReconsiderationSort = 'receivedOn' | 'dueOn' | 'decidedOn';
+
 export interface ReconsiderationFilter {
   state?: string;
   outcome?: Outcome;
@@ -28,7 +30,7 @@ export interface ReconsiderationFilter {
   year?: number;
   q?: string;
   mark?: 'overdue' | 'dueSoon';
-  sort?: 'receivedOn' | 'dueOn' | 'decidedOn';
+  sort?: ReconsiderationSort;
   order?: 'asc' | 'desc';
 }
 

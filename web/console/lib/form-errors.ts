@@ -39,3 +39,25 @@ export function reportSaveError<T>(form: FormInstance<T> | undefined, error: unk
   }
   return { conflict: error.code === 'VERSION_CONFLICT' };
 }
+
+/** "收到起诉状副本日期：不能晚于今天" under the field of that label reads better without the label. */
+const withoutLabel = (message: string) => message.replace(/^[^：]{1,16}：/, '');
+
+/**
+ * Shows a refused save where it belongs: on the fields the server named (the schema's errors and the
+ * use-case's own checks both name theirs). Returns what is left for the form as a whole — an error with
+ * no field, or one about a field the form does not show now — or undefined when everything was placed
+ * (or the session rules took over).
+ */
+export function placeFieldErrors<T>(form: FormInstance<T>, error: unknown, fallback: string): string | undefined {
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : fallback;
+  if (error.status === 401 || error.code === 'PASSWORD_CHANGE_REQUIRED') return undefined;
+  // The fields the form shows now (getFieldsError lists every mounted one).
+  const shown = new Set(form.getFieldsError().map((f) => f.name.join('.')));
+  const named = fieldErrors(error);
+  const placed = named.filter((f) => shown.has(f.field));
+  if (placed.length === 0) return error.message;
+  form.setFields(placed.map((f) => ({ name: f.field as never, errors: [withoutLabel(f.message)] })));
+  form.scrollToField(placed[0]!.field as never, { block: 'center' });
+  return placed.length < named.length ? error.message : undefined;
+}

@@ -1,30 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 import { auditActionLabels } from '../../../../contracts/labels.ts';
 import type { z } from 'zod';
-import { calendarService } from '../../../kernel/calendar/calendar.service.ts';
-import { beijingToday } from '../../../kernel/calendar/local-date.ts';
 import { AppError } from '../../../kernel/errors/app-error.ts';
-import { calendarDeadlines } from '../../../kernel/workflow/deadlines.ts';
 import { allWorkflows, getWorkflow } from '../../../kernel/workflow/define-workflow.ts';
-import { findTodo, type DeadlineMark } from '../../../kernel/workflow/todo.repository.ts';
-import { availableActions, transition, type WorkflowDeps } from '../../../kernel/workflow/transition.ts';
+import { findTodo } from '../../../kernel/workflow/todo.repository.ts';
+import { markDates, markOf, workflowDeps } from '../../../kernel/workflow/marks.ts';
+import { availableActions, transition } from '../../../kernel/workflow/transition.ts';
 import { findFiles } from '../../../kernel/files/files.repository.ts';
 import { actionFields } from '../../../kernel/workflow/action-fields.ts';
 import { findCaseHistory, findOrgNames, findReadableCase } from '../cases.repository.ts';
 import { describeData, orgIdsIn } from './event-data.ts';
 import type { ActionBody, CaseDetail, TodoQuery } from '../cases.schemas.ts';
 
-const deps = (request: FastifyRequest): WorkflowDeps => ({ clock: request.server.clock, deadlines: calendarDeadlines(request.server.db) });
-
-/** Today and the last day that still counts as "due soon": 3 working days on (yellow mark). */
-async function markDates(request: FastifyRequest, regionCode: string) {
-  const today = beijingToday(request.server.clock);
-  const soon = await calendarService(request.server.db).due(regionCode, today, { unit: 'workingDays', n: 3 });
-  return { today, soonLimit: soon.due };
-}
-
-const markOf = (dueOn: string | null, dates: { today: string; soonLimit: string }): DeadlineMark =>
-  !dueOn ? null : dueOn < dates.today ? 'overdue' : dueOn <= dates.soonLimit ? 'dueSoon' : null;
+const deps = workflowDeps;
 
 export async function listTodo(request: FastifyRequest, query: z.infer<typeof TodoQuery>) {
   const actor = request.actor!;

@@ -4,6 +4,7 @@ import { calendarService } from '../../../kernel/calendar/calendar.service.ts';
 import { AppError } from '../../../kernel/errors/app-error.ts';
 import { toXlsx } from '../../../kernel/excel/excel.ts';
 import { getWorkflow } from '../../../kernel/workflow/define-workflow.ts';
+import { markDates, markOf, type MarkDates } from '../../../kernel/workflow/marks.ts';
 import { litigationColumns } from '../litigation.export.ts';
 import {
   actCategoryLabels,
@@ -27,10 +28,12 @@ const EXPORT_LIMIT = 50_000;
 
 const label = <K extends string>(labels: Record<K, string>, value: string | null): string | null => (value === null ? null : (labels[value as K] ?? value));
 
-export function presentItem(row: LitigationRow): LitigationCaseItem {
+export function presentItem(row: LitigationRow, dates: MarkDates): LitigationCaseItem {
   const { orgPath: _o, regionCode: _r, actDescription: _a, claims: _c, ...item } = row;
   return {
     ...item,
+    // Marked while the agency still owes its defence (the clock runs only in 已收到起诉状).
+    defenceMark: row.state === 'received' ? markOf(row.defenceDueOn, dates) : null,
     stateLabel: litigationWorkflow.states[row.state as keyof typeof litigationWorkflow.states]?.label ?? row.state,
     instanceLabel: label(instanceLabels, row.instance)!,
     plaintiffTypeLabel: label(plaintiffTypeLabels, row.plaintiffType)!,
@@ -42,14 +45,18 @@ export function presentItem(row: LitigationRow): LitigationCaseItem {
 export async function listLitigationCases(request: FastifyRequest, query: CaseFilter & { page: number; pageSize: number }) {
   requirePermission(request.actor, READ);
   const { page, pageSize, ...filter } = query;
-  const { items, total } = await findLitigationCases(request.server.db, request.actor!, filter, { page, pageSize });
-  return { items: items.map(presentItem), total, page, pageSize };
+  const [{ items, total }, dates] = await Promise.all([
+    findLitigationCases(request.server.db, request.actor!, filter, { page, pageSize }),
+    markDates(request, request.actor!.regionCode),
+  ]);
+  return { items: items.map((row) => presentItem(row, dates)), total, page, pageSize };
 }
 
 export async function exportLitigationCases(request: FastifyRequest, filter: CaseFilter): Promise<Buffer> {
   requirePermission(request.actor, READ);
   const rows = await findLitigationCasesForExport(request.server.db, request.actor!, filter, EXPORT_LIMIT);
-  return toXlsx('行政应诉案件', litigationColumns, rows.map(presentItem));
+  const dates = await markDates(request, request.actor!.regionCode);
+  return toXlsx('行政应诉案件', litigationColumns, rows.map((row) => presentItem(row, dates)));
 }
 
 const COURT_TERMS = {
@@ -80,7 +87,12 @@ export async function getLitigationCase(request: FastifyRequest, caseId: string)
   const db = request.server.db;
   const row = await findReadableLitigationCase(db, actor, caseId);
   if (!row) throw new AppError('NOT_FOUND', '案件不存在或无权访问');
-  const [hearingRows, related, courtTerm] = await Promise.all([findHearings(db, caseId), findRelatedCases(db, row), courtTermOf(request, row)]);
+  const [hearingRows, related, courtTerm, dates] = await Promise.all([
+    findHearings(db, caseId),
+    findRelatedCases(db, row),
+    courtTermOf(request, row),
+    markDates(request, row.regionCode),
+  ]);
   const principal = new Set<string>(principalRoles);
   const hearings = hearingRows.map(({ hearing: h, warningKinds, proofName, proofSize, proofMime }) => ({
     id: h.id,
@@ -112,5 +124,5 @@ export async function getLitigationCase(request: FastifyRequest, caseId: string)
     instanceLabel: label(instanceLabels, f.instance)!,
     stateLabel: litigationWorkflow.states[f.state as keyof typeof litigationWorkflow.states]?.label ?? f.state,
   }));
-  return { ...presentItem(row), actDescription: row.actDescription, claims: row.claims, courtTerm, parent, followUps, hearings, warnings };
+  return { ...presentItem(row, dates), actDescription: row.actDescription, claims: row.claims, courtTerm, parent, followUps, hearings, warnings };
 }

@@ -2,10 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import { inScope, requirePermission, type Actor } from '../../../kernel/auth/actor.ts';
 import { beijingToday } from '../../../kernel/calendar/local-date.ts';
 import type { Tx } from '../../../kernel/db/db.ts';
-import { AppError, notFound } from '../../../kernel/errors/app-error.ts';
+import { AppError, fieldRefused } from '../../../kernel/errors/app-error.ts';
 import { write } from '../../../kernel/http/context.ts';
 import { findOrg, type OrgRow } from '../../../kernel/org/org.repository.ts';
-import { calendarDeadlines } from '../../../kernel/workflow/deadlines.ts';
+import { workflowDeps } from '../../../kernel/workflow/marks.ts';
 import { openCase } from '../../../kernel/workflow/transition.ts';
 import { actCategoryLabels, instanceLabels, type Instance } from '../litigation.labels.ts';
 import { courtCaseNoTaken, findCaseForLink, findReadableLitigationCase, insertLitigationCase } from '../litigation.repository.ts';
@@ -13,17 +13,16 @@ import type { LitigationCaseDetail, RegisterCaseBody } from '../litigation.schem
 import { HANDLE, LITIGATION } from '../litigation.permissions.ts';
 import { getLitigationCase } from './read-cases.ts';
 
-const invalid = (message: string) => new AppError('VALIDATION_FAILED', message);
 
 /** The defendant: an active organisation the actor handles lawsuits for; its region is the case's. */
 async function defendantOf(tx: Tx, actor: Actor, orgId: string): Promise<OrgRow> {
   const scope = requirePermission(actor, HANDLE);
   const org = await findOrg(tx, orgId);
-  if (!org || (org.regionCode !== actor.regionCode && scope !== 'all')) throw notFound('被告机构');
+  if (!org || (org.regionCode !== actor.regionCode && scope !== 'all')) throw fieldRefused('defendantOrgId', '被告机构不存在或无权访问', 'NOT_FOUND');
   if (!inScope(actor, scope, { orgId: org.id, orgPath: org.path, regionCode: org.regionCode })) {
-    throw new AppError('FORBIDDEN', `「${org.name}」的应诉案件不在您的办理范围内`);
+    throw fieldRefused('defendantOrgId', `「${org.name}」的应诉案件不在您的办理范围内`, 'FORBIDDEN');
   }
-  if (org.status !== 'active') throw invalid(`被告机构「${org.name}」已停用`);
+  if (org.status !== 'active') throw fieldRefused('defendantOrgId', `被告机构「${org.name}」已停用`);
   return org;
 }
 
@@ -39,23 +38,23 @@ const follows: Record<Instance, { from: Instance[]; what: string }> = {
  * Returns the parent id and whether the suit came after 复议 (a continued instance inherits it).
  */
 async function parentOf(tx: Tx, actor: Actor, body: RegisterCaseBody, defendant: OrgRow): Promise<{ parentId?: string; afterReconsideration: boolean }> {
-  if (body.reconsiderationCaseId && body.parentCaseId) throw invalid('复议后起诉关联行政复议案件，上诉、再审关联原审案件，二者只能填一项');
+  if (body.reconsiderationCaseId && body.parentCaseId) throw new AppError('VALIDATION_FAILED', '复议后起诉关联行政复议案件，上诉、再审关联原审案件，二者只能填一项');
   if (body.reconsiderationCaseId) {
-    if (body.instance !== 'first') throw invalid('只有一审案件关联行政复议案件；二审、再审请关联原审案件');
-    if (!body.afterReconsideration) throw invalid('关联了行政复议案件的，应为复议后起诉');
+    if (body.instance !== 'first') throw fieldRefused('reconsiderationCaseId', '只有一审案件关联行政复议案件；二审、再审请关联原审案件');
+    if (!body.afterReconsideration) throw fieldRefused('afterReconsideration', '关联了行政复议案件的，应为复议后起诉');
     const linked = await findCaseForLink(tx, body.reconsiderationCaseId);
-    if (!linked || linked.caseType !== 'reconsideration' || linked.regionCode !== defendant.regionCode) throw invalid('关联的行政复议案件不存在或不属于本行政区');
+    if (!linked || linked.caseType !== 'reconsideration' || linked.regionCode !== defendant.regionCode) throw fieldRefused('reconsiderationCaseId', '关联的行政复议案件不存在或不属于本行政区');
     return { parentId: linked.id, afterReconsideration: true };
   }
   if (!body.parentCaseId) return { afterReconsideration: body.afterReconsideration };
   const parent = await findReadableLitigationCase(tx, actor, body.parentCaseId);
-  if (!parent) throw notFound('原审案件');
+  if (!parent) throw fieldRefused('parentCaseId', '原审案件不存在或无权访问', 'NOT_FOUND');
   const rule = follows[body.instance];
-  if (!rule.from.includes(parent.instance as Instance)) throw invalid(rule.what);
-  if (parent.defendantOrgId !== defendant.id) throw invalid(`被告机构应与原审案件一致（${parent.defendantOrgName}）`);
-  if (parent.state !== 'judged') throw invalid('原审案件尚未审结');
+  if (!rule.from.includes(parent.instance as Instance)) throw fieldRefused('parentCaseId', rule.what);
+  if (parent.defendantOrgId !== defendant.id) throw fieldRefused('parentCaseId', `被告机构应与原审案件一致（${parent.defendantOrgName}）`);
+  if (parent.state !== 'judged') throw fieldRefused('parentCaseId', '原审案件尚未审结');
   if (body.instance === 'first' ? parent.outcome !== 'remanded' : parent.outcome === 'withdrawn' || parent.outcome === 'mediation') {
-    throw invalid(body.instance === 'first' ? '原审案件不是发回重审结案的' : '原审以撤诉或调解结案，不能上诉或再审');
+    throw fieldRefused('parentCaseId', body.instance === 'first' ? '原审案件不是发回重审结案的' : '原审以撤诉或调解结案，不能上诉或再审');
   }
   return { parentId: parent.id, afterReconsideration: parent.afterReconsideration };
 }
@@ -65,14 +64,14 @@ export async function registerCase(request: FastifyRequest, body: RegisterCaseBo
   requirePermission(request.actor, HANDLE);
   const actor = request.actor!;
   const today = beijingToday(request.server.clock);
-  if (body.complaintReceivedOn > today) throw invalid('收到起诉状副本日期不能晚于今天');
-  if (body.filedOn && body.filedOn > body.complaintReceivedOn) throw invalid('立案日期不能晚于收到起诉状副本日期');
-  const deps = { clock: request.server.clock, deadlines: calendarDeadlines(request.server.db) };
+  if (body.complaintReceivedOn > today) throw fieldRefused('complaintReceivedOn', '收到起诉状副本日期不能晚于今天');
+  if (body.filedOn && body.filedOn > body.complaintReceivedOn) throw fieldRefused('filedOn', '立案日期不能晚于收到起诉状副本日期');
+  const deps = workflowDeps(request);
   const id = await write(request, async (tx) => {
     const defendant = await defendantOf(tx, actor, body.defendantOrgId);
     const { parentId, afterReconsideration } = await parentOf(tx, actor, body, defendant);
     if (body.courtCaseNo && (await courtCaseNoTaken(tx, defendant.regionCode, body.courtCaseNo))) {
-      throw new AppError('DUPLICATE', `法院案号 ${body.courtCaseNo} 已登记`);
+      throw fieldRefused('courtCaseNo', `法院案号 ${body.courtCaseNo} 已登记`, 'DUPLICATE');
     }
     const title = `${body.plaintiffName}诉${defendant.name}${actCategoryLabels[body.actCategory]}案（${instanceLabels[body.instance]}）`.slice(0, 200);
     const { reconsiderationCaseId: _r, parentCaseId: _p, ...fields } = body;

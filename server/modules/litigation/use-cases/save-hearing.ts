@@ -4,7 +4,7 @@ import type { Audit } from '../../../kernel/http/context.ts';
 import { write } from '../../../kernel/http/context.ts';
 import { beijingToday } from '../../../kernel/calendar/local-date.ts';
 import type { Tx } from '../../../kernel/db/db.ts';
-import { AppError, notFound, versionConflict } from '../../../kernel/errors/app-error.ts';
+import { AppError, fieldRefused, notFound, versionConflict } from '../../../kernel/errors/app-error.ts';
 import { principalRoles, type Appearance } from '../litigation.labels.ts';
 import {
   fileInRegion,
@@ -37,14 +37,13 @@ async function caseToHandle(tx: Tx, actor: Actor, caseId: string): Promise<Locke
 
 /** The checks that need the case and the database; the shape was checked by the schema. */
 async function valuesOf(tx: Tx, locked: LockedCase, body: HearingBody, today: string): Promise<HearingValues> {
-  const invalid = (message: string) => new AppError('VALIDATION_FAILED', message);
-  if (body.heldOn > today) throw invalid('开庭日期不能晚于今天');
-  if (body.heldOn < locked.complaintReceivedOn) throw invalid(`开庭日期不能早于收到起诉状副本之日（${locked.complaintReceivedOn}）`);
-  if (locked.judgedOn && body.heldOn > locked.judgedOn) throw invalid(`开庭日期不能晚于裁判日期（${locked.judgedOn}）`);
+  if (body.heldOn > today) throw fieldRefused('heldOn', '开庭日期不能晚于今天');
+  if (body.heldOn < locked.complaintReceivedOn) throw fieldRefused('heldOn', `开庭日期不能早于收到起诉状副本之日（${locked.complaintReceivedOn}）`);
+  if (locked.judgedOn && body.heldOn > locked.judgedOn) throw fieldRefused('heldOn', `开庭日期不能晚于裁判日期（${locked.judgedOn}）`);
   // The 负责人 appeared: nothing to excuse.
   const principal = (principalRoles as readonly Appearance[]).includes(body.appearance);
   const proofFileId = principal ? null : (body.proofFileId ?? null);
-  if (proofFileId && !(await fileInRegion(tx, proofFileId, locked.regionCode))) throw invalid('证明材料不存在或不属于本行政区，请先上传');
+  if (proofFileId && !(await fileInRegion(tx, proofFileId, locked.regionCode))) throw fieldRefused('proofFileId', '证明材料不存在或不属于本行政区，请先上传');
   return {
     heldOn: body.heldOn,
     appearance: body.appearance,

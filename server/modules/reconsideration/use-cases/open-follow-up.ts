@@ -4,7 +4,7 @@ import type { Tx } from '../../../kernel/db/db.ts';
 import { AppError } from '../../../kernel/errors/app-error.ts';
 import { write } from '../../../kernel/http/context.ts';
 import { openCase } from '../../../kernel/workflow/transition.ts';
-import { workflowDeps } from '../reconsideration.context.ts';
+import { workflowDeps } from '../../../kernel/workflow/marks.ts';
 import { opinionWorkflow, reviewWorkflow } from '../reconsideration.follow-ups.workflow.ts';
 import { findActiveOrg, findParentCase } from '../reconsideration.repository.ts';
 import type { OpinionBody, ReviewBody } from '../reconsideration.schemas.ts';

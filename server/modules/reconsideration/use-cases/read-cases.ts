@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { inScope, requirePermission } from '../../../kernel/auth/actor.ts';
+import { inScope, requireAnyPermission, requirePermission } from '../../../kernel/auth/actor.ts';
 import { AppError } from '../../../kernel/errors/app-error.ts';
 import { toXlsx, type Column } from '../../../kernel/excel/excel.ts';
 import { auditRead } from '../../../kernel/http/context.ts';
-import { markDates } from '../reconsideration.context.ts';
+import { markDates } from '../../../kernel/workflow/marks.ts';
 import { getWorkflow } from '../../../kernel/workflow/define-workflow.ts';
 import {
   actCategoryLabels,
@@ -21,7 +21,7 @@ import {
 } from '../reconsideration.labels.ts';
 import { findCase, findCases, findCasesForExport, findFollowUps, findReadableFollowUp, findSealedApplicant, type CaseRowView, type FollowUpRow } from '../reconsideration.repository.ts';
 import type { CaseFilter, CaseListItem, CaseView, FollowUpView } from '../reconsideration.schemas.ts';
-import { READ, reconsiderationWorkflow } from '../reconsideration.workflow.ts';
+import { READ, reconsiderationWorkflow, RESPOND } from '../reconsideration.workflow.ts';
 
 /** A county's cases stay far below this; it bounds a mistaken "everything" export. */
 const EXPORT_LIMIT = 50_000;
@@ -46,7 +46,7 @@ function present(row: CaseRowView): CaseListItem {
 }
 
 export async function listCases(request: FastifyRequest, query: CaseFilter & { page: number; pageSize: number }) {
-  requirePermission(request.actor, READ);
+  requireAnyPermission(request.actor, READ, RESPOND);
   const actor = request.actor!;
   const { page, pageSize, ...filter } = query;
   const { items, total } = await findCases(request.server.db, actor, filter, { page, pageSize }, await markDates(request, actor.regionCode));
@@ -75,7 +75,7 @@ const columns: Column<CaseListItem>[] = [
 ];
 
 export async function exportCases(request: FastifyRequest, filter: CaseFilter): Promise<Buffer> {
-  requirePermission(request.actor, READ);
+  requireAnyPermission(request.actor, READ, RESPOND);
   const actor = request.actor!;
   const rows = await findCasesForExport(request.server.db, actor, filter, await markDates(request, actor.regionCode), EXPORT_LIMIT);
   return toXlsx('行政复议案件', columns, rows.map(present));
@@ -93,7 +93,7 @@ function presentFollowUp(row: FollowUpRow): FollowUpView {
 }
 
 async function readableCase(request: FastifyRequest, caseId: string) {
-  requirePermission(request.actor, READ);
+  requireAnyPermission(request.actor, READ, RESPOND);
   const actor = request.actor!;
   const row = await findCase(request.server.db, actor, caseId, await markDates(request, actor.regionCode));
   if (!row) throw new AppError('NOT_FOUND', '案件不存在或无权访问');
@@ -138,7 +138,7 @@ export async function getApplicant(request: FastifyRequest, caseId: string) {
 }
 
 export async function getFollowUp(request: FastifyRequest, id: string): Promise<FollowUpView> {
-  requirePermission(request.actor, READ);
+  requireAnyPermission(request.actor, READ, RESPOND);
   const row = await findReadableFollowUp(request.server.db, request.actor!, id);
   if (!row) throw new AppError('NOT_FOUND', '案件不存在或无权访问');
   return presentFollowUp(row);

@@ -4,12 +4,12 @@ import { requirePermission, type Actor } from '../../../kernel/auth/actor.ts';
 import { beijingToday } from '../../../kernel/calendar/local-date.ts';
 import { maskIdNumber, maskPhone, sm3, type Sm4Box } from '../../../kernel/crypto/sm.ts';
 import type { Tx } from '../../../kernel/db/db.ts';
-import { AppError } from '../../../kernel/errors/app-error.ts';
+import { AppError, fieldRefused } from '../../../kernel/errors/app-error.ts';
 import { write } from '../../../kernel/http/context.ts';
 import { checkCreditCode } from '../../../kernel/validation/credit-code.ts';
 import { checkIdNumber } from '../../../kernel/validation/id-number.ts';
 import { openCase } from '../../../kernel/workflow/transition.ts';
-import { workflowDeps } from '../reconsideration.context.ts';
+import { workflowDeps } from '../../../kernel/workflow/marks.ts';
 import { actTitlePhrases, channels, respondentOrgTypes } from '../reconsideration.labels.ts';
 import { findActiveOrg, findReconsiderationOffice, isHandler } from '../reconsideration.repository.ts';
 import type { ApplicationBody, ApplicationFields, RegisterBody } from '../reconsideration.schemas.ts';
@@ -38,10 +38,10 @@ export const trackingSecret = (trackingCode: string, verification: string): stri
 function checkIdentity(input: ApplicationFields, now: Date): void {
   if (input.applicantType === 'person') {
     const result = checkIdNumber(input.identityCode, now);
-    if (!result.ok) throw new AppError('INVALID_ID_NUMBER', `证件号码：${result.reason}`);
+    if (!result.ok) throw fieldRefused('identityCode', `证件号码：${result.reason}`, 'INVALID_ID_NUMBER');
   } else {
     const result = checkCreditCode(input.identityCode);
-    if (!result.ok) throw new AppError('INVALID_CREDIT_CODE', `证件号码：${result.reason}`);
+    if (!result.ok) throw fieldRefused('identityCode', `证件号码：${result.reason}`, 'INVALID_CREDIT_CODE');
   }
 }
 
@@ -97,11 +97,11 @@ async function register(request: FastifyRequest, r: Registration): Promise<{ id:
   const { db, clock, sm4 } = request.server;
   checkIdentity(a, clock.now());
   const today = beijingToday(clock);
-  if (r.receivedOn > today) throw new AppError('VALIDATION_FAILED', '收到日期不能晚于今天');
-  if (r.receivedOn < LAW_IN_FORCE) throw new AppError('VALIDATION_FAILED', `收到日期不能早于 ${LAW_IN_FORCE}（修订后的《行政复议法》施行之日）`);
+  if (r.receivedOn > today) throw fieldRefused('receivedOn', '收到日期不能晚于今天');
+  if (r.receivedOn < LAW_IN_FORCE) throw fieldRefused('receivedOn', `收到日期不能早于 ${LAW_IN_FORCE}（修订后的《行政复议法》施行之日）`);
   const respondent = await findActiveOrg(db, r.regionCode, a.respondentOrgId, r.respondentTypes);
-  if (!respondent) throw new AppError('VALIDATION_FAILED', '被申请人：不是本行政区内启用的行政机关');
-  if (r.assigneeId && !(await isHandler(db, r.regionCode, r.assigneeId))) throw new AppError('VALIDATION_FAILED', '承办人：不是本行政区持有复议办理权限的在用账号');
+  if (!respondent) throw fieldRefused('respondentOrgId', '被申请人：不是本行政区内启用的行政机关');
+  if (r.assigneeId && !(await isHandler(db, r.regionCode, r.assigneeId))) throw fieldRefused('assigneeId', '承办人：不是本行政区持有复议办理权限的在用账号');
 
   const trackingCode = newTrackingCode();
   return write(request, async (tx) => {
@@ -113,6 +113,7 @@ async function register(request: FastifyRequest, r: Registration): Promise<{ id:
         regionCode: r.regionCode,
         orgId: r.orgId,
         title: applicationTitle(a, respondent.name),
+        partyOrgId: respondent.id,
         assigneeId: r.assigneeId,
         trackingCode,
         receivedOn: r.receivedOn,

@@ -4,7 +4,7 @@ import { beijingTime } from '../../../kernel/clock/clock.ts';
 import { AppError } from '../../../kernel/errors/app-error.ts';
 import { transition } from '../../../kernel/workflow/transition.ts';
 import type { Throttle } from '../portal-throttle.ts';
-import { workflowDeps } from '../reconsideration.context.ts';
+import { workflowDeps } from '../../../kernel/workflow/marks.ts';
 import { outcomeLabels, type Outcome } from '../reconsideration.labels.ts';
 import { findPublicHistory, findTracked, type TrackedRow } from '../portal.repository.ts';
 import type { CorrectionBody, TrackQuery, TrackView } from '../reconsideration.schemas.ts';

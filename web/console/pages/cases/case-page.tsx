@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { beijingTime } from '../../../shared/time.ts';
 import { ApiError, showError } from '../../api/client.ts';
 import { caseApi } from '../../api/endpoints.ts';
@@ -93,9 +93,13 @@ export function CasePage() {
     void load();
   }, [load]);
 
+  // Back to where the user came from (the 待办, a module's list with its filters, a parent case); opened
+  // from a bookmark, to the list the address belongs to.
+  const location = useLocation();
+  const listPath = location.pathname.startsWith('/cases/') ? '/todo' : location.pathname.replace(/\/[^/]+$/, '');
   const back = (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/todo')}>
-      返回待办
+    <Button icon={<ArrowLeftOutlined />} onClick={() => (location.key !== 'default' ? navigate(-1) : navigate(listPath))} data-testid="case-back">
+      返回
     </Button>
   );
 

@@ -4,29 +4,7 @@ import { useEffect, useState } from 'react';
 import type { LitigationCaseItem } from '../../api/litigation.ts';
 import type { DeadlineMark } from '../../api/types.ts';
 import { calendarApi } from '../calendar/calendar-api.ts';
-import { beijingToday, DueDate } from '../cases/deadline.tsx';
-
-/**
- * The last day that still counts as "due soon" (today + 3 working days by the county's calendar, as the
- * 待办 list computes it), asked of the server once per page. Until it answers, or if it cannot, only
- * the red mark (past due) is shown.
- */
-export function useSoonLimit(): string | undefined {
-  const [limit, setLimit] = useState<string>();
-  useEffect(() => {
-    calendarApi.add({ from: beijingToday(), n: 3, unit: 'workingDays' }).then(
-      (answer) => setLimit(answer.due),
-      () => setLimit(undefined),
-    );
-  }, []);
-  return limit;
-}
-
-export function markOf(dueOn: string | null, soonLimit: string | undefined, today = beijingToday()): DeadlineMark {
-  if (!dueOn) return null;
-  if (dueOn < today) return 'overdue';
-  return soonLimit && dueOn <= soonLimit ? 'dueSoon' : null;
-}
+import { DueDate } from '../cases/deadline.tsx';
 
 /** The defence's last day for a receipt day, by the county's calendar (a holiday at the end moves it on). */
 export function useDefenceDue(receivedOn: Dayjs | undefined): string | undefined {

@@ -8,7 +8,7 @@ import { SingleFileUpload, type StoredFile } from '../../components/file-upload.
 import { testId } from '../../components/guarded.tsx';
 import { options } from '../../lib/labels.ts';
 import { beijingToday } from '../cases/deadline.tsx';
-import { placeError } from './place-error.ts';
+import { placeFieldErrors } from '../../lib/form-errors.ts';
 
 interface Values {
   heldOn: dayjs.Dayjs;
@@ -22,11 +22,6 @@ interface Values {
   failure?: Failure;
   counsel?: string;
 }
-
-const messageFields: [RegExp, string][] = [
-  [/^开庭日期/, 'heldOn'],
-  [/^证明材料/, 'proofFileId'],
-];
 
 const isPrincipal = (appearance: Appearance | undefined) => !!appearance && (principalRoles as readonly Appearance[]).includes(appearance);
 
@@ -105,7 +100,7 @@ export function HearingModal({ view, hearing, open, onClose, onSaved, onStale }:
         modal.warning({ title: '庭审记录已被他人修改', content: '在您修改期间，其他人已修改了这条庭审记录。页面已刷新为最新内容，请核对后再修改。' });
         onStale();
       } else {
-        setProblem(placeError(form, error, messageFields, '保存失败'));
+        setProblem(placeFieldErrors(form, error, '保存失败'));
       }
     } finally {
       setSaving(false);

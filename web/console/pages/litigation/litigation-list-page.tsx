@@ -1,31 +1,28 @@
 import { DownloadOutlined, FormOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Select, Space, Table, Tag, Typography, type TableColumnType, type TableProps } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Button, Card, Empty, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { instanceLabels, outcomeLabels } from '../../../../contracts/litigation.ts';
-import { caseApi } from '../../api/endpoints.ts';
-import { LITIGATION, litigationApi, type LitigationCaseItem, type LitigationFilter, type LitigationSort } from '../../api/litigation.ts';
+import { LITIGATION, litigationApi, litigationSorts, type LitigationCaseItem, type LitigationFilter, type LitigationQuery, type LitigationSort } from '../../api/litigation.ts';
 import { GuardedButton } from '../../components/guarded.tsx';
 import { OrgSelect } from '../../components/org-select.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { options } from '../../lib/labels.ts';
-import { usePagedList } from '../../lib/use-paged-list.ts';
-import { beijingToday } from '../cases/deadline.tsx';
-import { DefenceDue, markOf, useSoonLimit } from './defence-due.tsx';
-import { FIRST_YEAR, flagKeys, paramsFrom, queryFrom, type FlagKey } from './list-query.ts';
+import { useServerList, type AddressSpec } from '../../lib/use-server-list.ts';
+import { useCaseStates } from '../cases/use-case-states.ts';
+import { DefenceDue } from './defence-due.tsx';
 import { RegisterModal } from './register-modal.tsx';
 
-/** The 行政应诉 workflow's states, from the server's case types. */
-function useStateOptions() {
-  const [states, setStates] = useState<{ value: string; label: string }[]>([]);
-  useEffect(() => {
-    caseApi.types().then(
-      (types) => setStates(types.find((t) => t.caseType === 'litigation')?.states.map((s) => ({ value: s.state, label: s.label })) ?? []),
-      () => setStates([]),
-    );
-  }, []);
-  return states;
-}
+const flagKeys = ['lost', 'warning', 'afterReconsideration'] as const;
+type FlagKey = (typeof flagKeys)[number];
+
+/** The server's earliest year (CaseFilter.year): the list offers the years since lawsuits were kept here. */
+const address: AddressSpec<LitigationSort> = {
+  text: ['state', 'outcome', 'instance', 'defendantOrgId'],
+  flags: flagKeys,
+  sorts: litigationSorts,
+  firstYear: 2020,
+};
 
 const flagOptions: Record<FlagKey, { placeholder: string; yes: string; no: string; width: number }> = {
   lost: { placeholder: '败诉', yes: '败诉', no: '已审结未败诉', width: 140 },
@@ -38,49 +35,16 @@ const none = <Typography.Text type="secondary">—</Typography.Text>;
 /** 行政应诉案件: every lawsuit the user may read, filtered, sorted and paged by the server, exported with the same filters. */
 export function LitigationListPage() {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const query = useMemo(() => queryFrom(params), [params]);
-  const { data, loading } = usePagedList(litigationApi.list, query);
-  const stateOptions = useStateOptions();
-  const soonLimit = useSoonLimit();
-  const [registering, setRegistering] = useState(false);
-  const [exporting, setExporting] = useState(false);
-  const [searchText, setSearchText] = useState(query.q ?? '');
-  useEffect(() => setSearchText(query.q ?? ''), [query.q]);
-
-  const yearOptions = useMemo(() => {
-    const thisYear = Number(beijingToday().slice(0, 4));
-    return Array.from({ length: Math.max(1, thisYear - FIRST_YEAR + 1) }, (_, i) => ({ value: thisYear - i, label: `${thisYear - i} 年` }));
-  }, []);
-
-  /** A filter change goes back to the first page. */
-  const setFilter = (changes: Partial<LitigationFilter>) => setParams(paramsFrom({ ...query, ...changes, page: 1 }));
-  const { page: _page, pageSize: _pageSize, sort: _sort, order: _order, ...filters } = query;
-  const filtered = Object.values(filters).some((v) => v !== undefined);
-
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      await litigationApi.exportXlsx({ ...filters, sort: query.sort, order: query.order });
-    } catch {
-      // The client has shown the server's message.
-    } finally {
-      setExporting(false);
-    }
-  };
-
-  const sortOrder = (field: LitigationSort) => {
-    // Without a sort in the address the server lists the latest received first.
-    const sort = query.sort ?? 'complaintReceivedOn';
-    const order = query.sort ? (query.order ?? 'desc') : 'desc';
-    return sort === field ? (order === 'asc' ? 'ascend' : 'descend') : null;
-  };
-  const sortable = (field: LitigationSort, first: 'ascend' | 'descend' = 'descend'): TableColumnType<LitigationCaseItem> => ({
-    key: field,
-    sorter: true,
-    sortDirections: first === 'ascend' ? ['ascend', 'descend'] : ['descend', 'ascend'],
-    sortOrder: sortOrder(field),
+  const list = useServerList<LitigationCaseItem, LitigationSort, LitigationQuery>({
+    spec: address,
+    defaultSort: 'complaintReceivedOn',
+    fetchPage: litigationApi.list,
+    exportXlsx: litigationApi.exportXlsx,
   });
+  const { query, setFilter } = list;
+  const sortable = (field: LitigationSort, first?: 'ascend' | 'descend') => list.sortable<LitigationCaseItem>(field, first);
+  const stateOptions = useCaseStates('litigation');
+  const [registering, setRegistering] = useState(false);
 
   const columns: TableProps<LitigationCaseItem>['columns'] = [
     {
@@ -139,7 +103,7 @@ export function LitigationListPage() {
       title: '答辩期限',
       width: 176,
       ...sortable('dueOn', 'ascend'),
-      render: (_, row) => <DefenceDue item={row} mark={row.state === 'received' ? markOf(row.defenceDueOn, soonLimit) : null} />,
+      render: (_, row) => <DefenceDue item={row} mark={row.defenceMark} />,
     },
     {
       title: '状态 / 结果',
@@ -197,7 +161,7 @@ export function LitigationListPage() {
           <GuardedButton permission={LITIGATION.handle} type="primary" icon={<FormOutlined />} onClick={() => setRegistering(true)} data-testid="litigation-register">
             登记应诉案件
           </GuardedButton>
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="litigation-export">
+          <Button icon={<DownloadOutlined />} loading={list.exporting} onClick={() => void list.exportXlsx()} data-testid="litigation-export">
             导出 Excel
           </Button>
         </Space>
@@ -208,8 +172,8 @@ export function LitigationListPage() {
           <Input.Search
             placeholder="原告、法院案号、裁判文书号、案件名称"
             allowClear
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
+            value={list.searchText}
+            onChange={(event) => list.setSearchText(event.target.value)}
             onSearch={(q) => setFilter({ q: q.trim() || undefined })}
             style={{ width: 280 }}
             data-testid="litigation-search"
@@ -245,7 +209,7 @@ export function LitigationListPage() {
           <Select
             allowClear
             placeholder="收到年度"
-            options={yearOptions}
+            options={list.yearOptions}
             value={query.year}
             onChange={(year?: number) => setFilter({ year })}
             style={{ width: 120 }}
@@ -255,9 +219,9 @@ export function LitigationListPage() {
       </Card>
       <Table<LitigationCaseItem>
         rowKey="id"
-        loading={loading}
+        loading={list.loading}
         columns={columns}
-        dataSource={data.items}
+        dataSource={list.data.items}
         scroll={{ x: 1180 }}
         data-testid="litigation-table"
         onRow={(row) => ({
@@ -267,24 +231,9 @@ export function LitigationListPage() {
           },
           style: { cursor: 'pointer' },
         })}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? '没有符合条件的案件' : '暂无行政应诉案件'} /> }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data.total,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 件`,
-        }}
-        onChange={(pagination, _filters, sorter, extra) => {
-          if (extra.action === 'sort') {
-            const one = Array.isArray(sorter) ? sorter[0] : sorter;
-            const sort = one?.order ? (String(one.columnKey) as LitigationSort) : undefined;
-            setParams(paramsFrom({ ...query, sort, order: one?.order ? (one.order === 'descend' ? 'desc' : 'asc') : undefined, page: 1 }));
-            return;
-          }
-          const pageSize = pagination.pageSize ?? 20;
-          setParams(paramsFrom({ ...query, page: pageSize === query.pageSize ? (pagination.current ?? 1) : 1, pageSize }));
-        }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={list.filtered ? '没有符合条件的案件' : '暂无行政应诉案件'} /> }}
+        pagination={list.pagination}
+        onChange={list.onTableChange}
       />
       <RegisterModal open={registering} onClose={() => setRegistering(false)} />
     </PageContainer>

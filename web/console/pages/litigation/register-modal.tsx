@@ -10,23 +10,10 @@ import { options } from '../../lib/labels.ts';
 import { useMe } from '../../session/session.tsx';
 import { beijingToday } from '../cases/deadline.tsx';
 import { useDefenceDue } from './defence-due.tsx';
-import { placeError } from './place-error.ts';
+import { placeFieldErrors } from '../../lib/form-errors.ts';
 import { RelatedCaseFields } from './register-links.tsx';
 
 type Values = Omit<RegisterInput, 'filedOn' | 'complaintReceivedOn'> & { filedOn?: dayjs.Dayjs; complaintReceivedOn: dayjs.Dayjs };
-
-/** The use-case's own checks say what they are about only in words. */
-const messageFields: [RegExp, string][] = [
-  [/^收到起诉状副本日期/, 'complaintReceivedOn'],
-  [/^立案日期/, 'filedOn'],
-  [/应为复议后起诉/, 'afterReconsideration'],
-  // Both links at once: the form shows only one of them, so this is the form's problem.
-  [/二者只能填一项/, ''],
-  [/行政复议案件/, 'reconsiderationCaseId'],
-  [/原审|发回重审/, 'parentCaseId'],
-  [/被告机构|办理范围/, 'defendantOrgId'],
-  [/法院案号/, 'courtCaseNo'],
-];
 
 /**
  * 登记 of one instance of a lawsuit against a county agency, from the day the agency received the
@@ -87,7 +74,7 @@ export function RegisterModal({ open, onClose }: { open: boolean; onClose: () =>
       void message.success(`已登记，答辩期限至 ${created.defenceDueOn ?? '—'}`);
       navigate(`/litigation/${created.id}`);
     } catch (error) {
-      setProblem(placeError(form, error, messageFields, '登记失败'));
+      setProblem(placeFieldErrors(form, error, '登记失败'));
     } finally {
       setSaving(false);
     }

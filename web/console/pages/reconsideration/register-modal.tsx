@@ -3,11 +3,11 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { actCategoryLabels, applicantTypeLabels, channelLabels } from '../../../../contracts/reconsideration.ts';
 import { dayjs } from '../../../shared/time.ts';
-import { ApiError } from '../../api/client.ts';
 import { userApi } from '../../api/endpoints.ts';
 import { reconsiderationApi, type ApplicantType, type Channel, type RegisterInput } from '../../api/reconsideration.ts';
 import { testId } from '../../components/guarded.tsx';
 import { OrgSelect } from '../../components/org-select.tsx';
+import { placeFieldErrors } from '../../lib/form-errors.ts';
 import { options } from '../../lib/labels.ts';
 import { useMe } from '../../session/session.tsx';
 import { beijingToday } from '../cases/deadline.tsx';
@@ -25,40 +25,6 @@ const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{2}\d{6}[0-9A-HJ-NPQRTUWX
 
 type Values = Omit<RegisterInput, 'receivedOn'> & { receivedOn: dayjs.Dayjs };
 
-type Field = keyof Values;
-
-/** The server's own checks name their field only in the message (「收到日期不能晚于今天」「被申请人：…」). */
-const messageFields: [string, Field][] = [
-  ['收到日期', 'receivedOn'],
-  ['被申请人', 'respondentOrgId'],
-  ['承办人', 'assigneeId'],
-  ['证件号码', 'identityCode'],
-];
-
-/** "证件号码：校验码错误" under the field labelled 证件号码 reads better without the label. */
-const withoutLabel = (message: string) => message.replace(/^[^：]{1,12}：/, '');
-
-/** Where a refused registration belongs: the fields it names, or (returned) a message for the whole form. */
-function placeError(form: ReturnType<typeof Form.useForm<Values>>[0], error: unknown): string | undefined {
-  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : '登记失败';
-  if (error.status === 401 || error.code === 'PASSWORD_CHANGE_REQUIRED') return undefined;
-  const names = new Set<string>(Object.keys(form.getFieldsValue(true)));
-  let placed: { name: Field; errors: string[] }[] = [];
-  if (error.code === 'INVALID_ID_NUMBER' || error.code === 'INVALID_CREDIT_CODE') {
-    placed = [{ name: 'identityCode', errors: [withoutLabel(error.message)] }];
-  } else if (Array.isArray(error.details)) {
-    placed = (error.details as { field?: unknown; message?: unknown }[])
-      .filter((d) => typeof d.field === 'string' && names.has(d.field))
-      .map((d) => ({ name: d.field as Field, errors: [withoutLabel(typeof d.message === 'string' ? d.message : error.message)] }));
-  } else if (error.code === 'VALIDATION_FAILED') {
-    const field = messageFields.find(([label]) => error.message.startsWith(label))?.[1];
-    if (field) placed = [{ name: field, errors: [withoutLabel(error.message)] }];
-  }
-  if (placed.length === 0) return error.message;
-  form.setFields(placed);
-  form.scrollToField(placed[0]!.name, { block: 'center' });
-  return Array.isArray(error.details) && placed.length < error.details.length ? error.message : undefined;
-}
 
 /** The region's handlers to pick a 承办人 from: the active people of the 复议机构 (the user's own organisation). */
 function useColleagues(orgId: string, open: boolean) {
@@ -131,7 +97,7 @@ export function RegisterModal({ open, onClose }: { open: boolean; onClose: () =>
         okButtonProps: testId('reconsideration-tracking-ok'),
       });
     } catch (error) {
-      setProblem(placeError(form, error));
+      setProblem(placeFieldErrors(form, error, '登记失败'));
     } finally {
       setSaving(false);
     }

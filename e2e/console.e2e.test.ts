@@ -1,9 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, launchBrowser, startServer, type RunningServer } from './support.ts';
+import { artifacts, firstSignIn, launchBrowser, startServer, type RunningServer } from './support.ts';
 
-const DEMO_PASSWORD = 'Fazhi@2026';
-const NEW_PASSWORD = 'E2e#Fazhi2026';
 
 /** The foundation's flow as a person clicks it: first sign-in, an organisation, a user, the audit log. */
 describe('console', () => {
@@ -23,22 +21,9 @@ describe('console', () => {
     return context.newPage();
   }
 
-  async function firstSignIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${server.base}/console/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/change-password/);
-    await page.getByTestId('password-current').fill(DEMO_PASSWORD);
-    await page.getByTestId('password-new').fill(NEW_PASSWORD);
-    await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
-    await page.getByTestId('password-submit').click();
-    await page.getByTestId('welcome-card').waitFor();
-  }
-
   it('the system administrator changes the first password, creates an organisation and a user', async () => {
     const page = await newPage();
-    await firstSignIn(page, 'admin');
+    await firstSignIn(page, server.base, 'admin');
     await expect(page.getByTestId('menu-audit').count()).resolves.toBe(0);
 
     await page.getByTestId('menu-orgs').click();
@@ -81,7 +66,7 @@ describe('console', () => {
 
   it('the audit administrator sees both writes in the audit log, and the chain verifies', async () => {
     const page = await newPage();
-    await firstSignIn(page, 'auditor');
+    await firstSignIn(page, server.base, 'auditor');
     await page.getByTestId('menu-audit').click();
     await expect(page.getByTestId('menu-orgs').count()).resolves.toBe(1);
     await page.getByText('新建机构', { exact: true }).first().waitFor();

@@ -1,9 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, launchBrowser, startServer, type RunningServer } from './support.ts';
+import { artifacts, firstSignIn, launchBrowser, startServer, type RunningServer } from './support.ts';
 
-const DEMO_PASSWORD = 'Fazhi@2026';
-const NEW_PASSWORD = 'E2e#Fazhi2026';
 
 /**
  * 行政应诉 as the 司法局's coordinator clicks it: a first-instance lawsuit against a county department,
@@ -78,16 +76,7 @@ describe('行政应诉', () => {
   }
 
   it('registers a first-instance lawsuit and lists it with its defence due date', async () => {
-    await page.goto(`${server.base}/console/login`);
-    await page.getByTestId('login-username').fill('sfj');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/change-password/);
-    await page.getByTestId('password-current').fill(DEMO_PASSWORD);
-    await page.getByTestId('password-new').fill(NEW_PASSWORD);
-    await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
-    await page.getByTestId('password-submit').click();
-    await page.getByTestId('welcome-card').waitFor();
+    await firstSignIn(page, server.base, 'sfj');
 
     await page.getByTestId('menu-litigation').click();
     await fillRegistration('（2026）湘0621行初7号', '郝建国');

@@ -1,10 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPdf } from '../server/demo/replay.ts';
-import { artifacts, launchBrowser, startServer, type RunningServer } from './support.ts';
+import { artifacts, firstSignIn, launchBrowser, startServer, type RunningServer } from './support.ts';
 
-const DEMO_PASSWORD = 'Fazhi@2026';
-const NEW_PASSWORD = 'E2e#Fazhi2026';
 /** GB 11643 check digit: 43062119900307281 → 5. */
 const ID_NUMBER = '430621199003072815';
 const APPLICANT = '欧阳晓峰';
@@ -40,19 +38,6 @@ describe('行政复议 from the portal to the decision', () => {
       .toBe(false);
     await option(page, label).click();
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-  }
-
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${server.base}/console/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/change-password/);
-    await page.getByTestId('password-current').fill(DEMO_PASSWORD);
-    await page.getByTestId('password-new').fill(NEW_PASSWORD);
-    await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
-    await page.getByTestId('password-submit').click();
-    await page.getByTestId('welcome-card').waitFor();
   }
 
   async function track(page: Page): Promise<void> {
@@ -107,7 +92,7 @@ describe('行政复议 from the portal to the decision', () => {
 
   it('the 复议机构 asks for a correction; the citizen corrects online', async () => {
     const staff = await desk();
-    await signIn(staff, 'fuyi');
+    await firstSignIn(staff, server.base, 'fuyi');
     await staff.getByTestId('menu-todo').click();
     await staff.getByTestId('todo-case-link').filter({ hasText: APPLICANT }).click();
     await act(staff, 'requestCorrection', (p) => p.getByTestId('action-field-items').fill('请补充提供行政处罚决定书复印件和送达回证。'));
@@ -152,7 +137,7 @@ describe('行政复议 from the portal to the decision', () => {
 
   it('the statistics page counts it as received online and concluded by 撤销', async () => {
     const page = await desk();
-    await signIn(page, 'sfj');
+    await firstSignIn(page, server.base, 'sfj');
     await page.getByTestId('menu-statistics').click();
     const row = (code: string) => page.locator('tr', { has: page.getByTestId(`figure-${code}`) });
     /** Opens a figure's records and waits until the drawer shows that figure's rows with the applicant's case. */

@@ -1,9 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, launchBrowser, startServer, type RunningServer } from './support.ts';
+import { artifacts, firstSignIn, launchBrowser, startServer, type RunningServer } from './support.ts';
 
-const DEMO_PASSWORD = 'Fazhi@2026';
-const NEW_PASSWORD = 'E2e#Fazhi2026';
 /** Check digits by GB 11643: …4517 is right, …4510 is not. */
 const ID_NUMBER = '430621198503124517';
 const WRONG_ID_NUMBER = '430621198503124510';
@@ -37,16 +35,7 @@ describe('行政复议 in the console', () => {
   it('registers a mailed application, lists it with its deadline and asks for 补正 on the case page', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
-    await page.goto(`${server.base}/console/login`);
-    await page.getByTestId('login-username').fill('fuyi');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/change-password/);
-    await page.getByTestId('password-current').fill(DEMO_PASSWORD);
-    await page.getByTestId('password-new').fill(NEW_PASSWORD);
-    await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
-    await page.getByTestId('password-submit').click();
-    await page.getByTestId('welcome-card').waitFor();
+    await firstSignIn(page, server.base, 'fuyi');
 
     await page.getByTestId('menu-reconsideration').click();
     await page.getByTestId('reconsideration-table').waitFor();
@@ -127,16 +116,7 @@ describe('行政复议 in the console', () => {
   it('the 被申请人 finds the case in its 待办 and submits its 答复 with the 答复书', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
-    await page.goto(`${server.base}/console/login`);
-    await page.getByTestId('login-username').fill('scj');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/change-password/);
-    await page.getByTestId('password-current').fill(DEMO_PASSWORD);
-    await page.getByTestId('password-new').fill(NEW_PASSWORD);
-    await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
-    await page.getByTestId('password-submit').click();
-    await page.getByTestId('welcome-card').waitFor();
+    await firstSignIn(page, server.base, 'scj');
 
     // The demo county's case against the 县市场监管局 whose copy went out three working days ago.
     await page.goto(`${server.base}/console/todo`);

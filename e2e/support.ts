@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const artifacts = new URL('./artifacts/', import.meta.url).pathname;
@@ -52,4 +52,22 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** The demo accounts' initial password, and the one each test sets at the forced first change. */
+export const DEMO_PASSWORD = 'Fazhi@2026';
+export const NEW_PASSWORD = 'E2e#Fazhi2026';
+
+/** A demo account's first sign-in to the console: the forced password change, then the 工作台. */
+export async function firstSignIn(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/console/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/change-password/);
+  await page.getByTestId('password-current').fill(DEMO_PASSWORD);
+  await page.getByTestId('password-new').fill(NEW_PASSWORD);
+  await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
+  await page.getByTestId('password-submit').click();
+  await page.getByTestId('welcome-card').waitFor();
 }

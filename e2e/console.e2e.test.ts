@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, firstSignIn, launchBrowser, startServer, type RunningServer } from './support.ts';
+import { artifacts, firstSignIn, launchBrowser, option, pick, type RunningServer, startServer } from './support.ts';
 
 
 /** The foundation's flow as a person clicks it: first sign-in, an organisation, a user, the audit log. */
@@ -31,8 +31,7 @@ describe('console', () => {
     await page.getByTestId('org-create-child').click();
     await page.getByTestId('org-name').fill('岳阳县司法局公共法律服务中心');
     await page.getByTestId('org-code').fill('430621-D07-01');
-    await page.getByTestId('org-type').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '其他' }).click();
+    await pick(page, 'org-type', '其他');
     await page.getByTestId('org-form-ok').click();
     await page.getByTestId('org-tree').getByText('岳阳县司法局公共法律服务中心').waitFor();
 
@@ -40,7 +39,10 @@ describe('console', () => {
     await page.getByTestId('user-create').click();
     await page.getByTestId('user-org').click();
     await page.keyboard.type('公共法律服务中心');
-    await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: '岳阳县司法局公共法律服务中心' }).click();
+    // Enter takes the only match: a click may land while the dropdown still slides in.
+    await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: '岳阳县司法局公共法律服务中心' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.ant-modal .ant-form-item').filter({ has: page.getByTestId('user-org') }).filter({ hasText: '岳阳县司法局公共法律服务中心' }).waitFor();
     await page.getByTestId('user-username').fill('gfzx01');
     await page.getByTestId('user-display-name').fill('孙丽');
     await page.getByTestId('user-password').fill('Init#Pass2026');
@@ -106,7 +108,6 @@ describe('case page', () => {
     await server?.stop();
   });
 
-  const option = (page: Page, label: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
   const errorOf = (page: Page, field: string) =>
     page.locator('.ant-modal .ant-form-item').filter({ has: page.getByTestId(`action-field-${field}`) }).locator('.ant-form-item-explain-error');
 

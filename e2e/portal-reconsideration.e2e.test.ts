@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPdf } from '../server/demo/replay.ts';
-import { artifacts, firstSignIn, launchBrowser, startServer, type RunningServer } from './support.ts';
+import { artifacts, firstSignIn, launchBrowser, option, pick, type RunningServer, startServer } from './support.ts';
 
 /** GB 11643 check digit: 43062119900307281 → 5. */
 const ID_NUMBER = '430621199003072815';
@@ -27,19 +27,6 @@ describe('行政复议 from the portal to the decision', () => {
 
   const phone = async () => (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
   const desk = async () => (await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
-  const option = (page: Page, label: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
-
-  /** Opens a select and clicks its option once no dropdown is sliding: a click during the motion may miss. */
-  async function pick(page: Page, testId: string, label: string): Promise<void> {
-    await page.getByTestId(testId).click();
-    await option(page, label).waitFor();
-    await expect
-      .poll(() => page.locator('.ant-select-dropdown').evaluateAll((els) => els.some((el) => /-(appear|enter|leave)\b/.test(el.className))))
-      .toBe(false);
-    await option(page, label).click();
-    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-  }
-
   async function track(page: Page): Promise<void> {
     await page.goto(`${server.base}/portal/track?code=${trackingCode}`);
     await page.getByTestId('track-verify').fill(ID_NUMBER.slice(-6));

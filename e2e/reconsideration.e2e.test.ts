@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, firstSignIn, launchBrowser, startServer, type RunningServer } from './support.ts';
+import { artifacts, firstSignIn, launchBrowser, option, type RunningServer, startServer } from './support.ts';
 
 /** Check digits by GB 11643: …4517 is right, …4510 is not. */
 const ID_NUMBER = '430621198503124517';
@@ -29,7 +29,6 @@ describe('行政复议 in the console', () => {
     await server?.stop();
   });
 
-  const option = (page: Page, label: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
   const errorOf = (page: Page, testId: string) => page.locator('.ant-form-item').filter({ has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
 
   it('registers a mailed application, lists it with its deadline and asks for 补正 on the case page', async () => {

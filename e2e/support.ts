@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const artifacts = new URL('./artifacts/', import.meta.url).pathname;
@@ -70,4 +71,18 @@ export async function firstSignIn(page: Page, base: string, username: string): P
   await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
   await page.getByTestId('password-submit').click();
   await page.getByTestId('welcome-card').waitFor();
+}
+
+/** An open select's option by its label. */
+export const option = (page: Page, label: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
+
+/** Picks a select's option once its dropdown has stopped sliding in (a click during the motion can miss). */
+export async function pick(page: Page, testId: string, label: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await option(page, label).waitFor();
+  await expect
+    .poll(() => page.locator('.ant-select-dropdown').evaluateAll((els) => els.some((el) => /-(appear|enter|leave)\b/.test(el.className))))
+    .toBe(false);
+  await option(page, label).click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }

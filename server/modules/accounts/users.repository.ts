@@ -1,7 +1,8 @@
-import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { scopeCondition, type Actor } from '../../kernel/auth/actor.ts';
 import { type DataScope, roles, userRoles, users } from '../../kernel/auth/auth.tables.ts';
 import type { Queryable, Tx } from '../../kernel/db/db.ts';
+import { findPage, type Paging } from '../../kernel/db/paging.ts';
 import { organisations } from '../../kernel/org/org.tables.ts';
 import type { UserFilter } from './users.schemas.ts';
 
@@ -72,26 +73,9 @@ function orderOf(filter: UserFilter): SQL[] {
   return [sql`${column} ${direction}`, asc(users.id)];
 }
 
-export async function findUsers(
-  db: Queryable,
-  actor: Actor,
-  scope: DataScope,
-  filter: UserFilter,
-  paging: { page: number; pageSize: number },
-) {
-  const where = listConditions(actor, scope, filter);
-  const [items, [total]] = await Promise.all([
-    db
-      .select(columns)
-      .from(users)
-      .innerJoin(organisations, eq(organisations.id, users.orgId))
-      .where(where)
-      .orderBy(...orderOf(filter))
-      .limit(paging.pageSize)
-      .offset((paging.page - 1) * paging.pageSize),
-    db.select({ n: count() }).from(users).innerJoin(organisations, eq(organisations.id, users.orgId)).where(where),
-  ]);
-  return { items, total: total?.n ?? 0 };
+export function findUsers(db: Queryable, actor: Actor, scope: DataScope, filter: UserFilter, paging: Paging) {
+  const matched = () => db.select(columns).from(users).innerJoin(organisations, eq(organisations.id, users.orgId)).where(listConditions(actor, scope, filter)).$dynamic();
+  return findPage(db, matched, orderOf(filter), paging);
 }
 
 /** The export: the list's filters and order, without paging, up to a limit a spreadsheet can hold. */

@@ -2,6 +2,7 @@ import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Queryable, Tx } from '../../kernel/db/db.ts';
+import { findPage, type Paging } from '../../kernel/db/paging.ts';
 import { files } from '../../kernel/files/files.tables.ts';
 import { organisations } from '../../kernel/org/org.tables.ts';
 import { getWorkflow } from '../../kernel/workflow/define-workflow.ts';
@@ -107,22 +108,8 @@ function orderOf(filter: CaseFilter): SQL[] {
   return [sql`${sortColumns[filter.sort]} ${direction}`, asc(cases.id)];
 }
 
-export async function findLitigationCases(db: Queryable, actor: Actor, filter: CaseFilter, paging: { page: number; pageSize: number }) {
-  const where = listConditions(actor, filter);
-  const [items, [{ total } = { total: 0 }]] = await Promise.all([
-    base(db)
-      .where(where)
-      .orderBy(...orderOf(filter))
-      .limit(paging.pageSize)
-      .offset((paging.page - 1) * paging.pageSize),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(cases)
-      .innerJoin(litigationCases, eq(litigationCases.caseId, cases.id))
-      .innerJoin(organisations, eq(organisations.id, cases.orgId))
-      .where(where),
-  ]);
-  return { items, total };
+export function findLitigationCases(db: Queryable, actor: Actor, filter: CaseFilter, paging: Paging) {
+  return findPage(db, () => base(db).where(listConditions(actor, filter)).$dynamic(), orderOf(filter), paging);
 }
 
 /** The export: the list's filters and order without paging, up to a limit a spreadsheet can hold. */

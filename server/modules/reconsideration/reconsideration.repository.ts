@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { rolePermissions, userRoles, users } from '../../kernel/auth/auth.tables.ts';
 import type { Queryable } from '../../kernel/db/db.ts';
+import { findPage, type Paging } from '../../kernel/db/paging.ts';
 import { organisations, type OrgType } from '../../kernel/org/org.tables.ts';
 import { getWorkflow } from '../../kernel/workflow/define-workflow.ts';
 import { markFilter, markSql, type MarkDates } from '../../kernel/workflow/marks.ts';
@@ -78,22 +79,8 @@ const selectCases = (db: Queryable, dates: MarkDates) =>
     .innerJoin(organisations, eq(organisations.id, cases.orgId))
     .innerJoin(respondent, eq(respondent.id, reconsiderationCases.respondentOrgId));
 
-export async function findCases(db: Queryable, actor: Actor, filter: CaseFilter, paging: { page: number; pageSize: number }, dates: MarkDates) {
-  const where = listConditions(actor, filter, dates);
-  const [items, [{ total } = { total: 0 }]] = await Promise.all([
-    selectCases(db, dates)
-      .where(where)
-      .orderBy(...orderOf(filter))
-      .limit(paging.pageSize)
-      .offset((paging.page - 1) * paging.pageSize),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(cases)
-      .innerJoin(reconsiderationCases, eq(reconsiderationCases.caseId, cases.id))
-      .innerJoin(organisations, eq(organisations.id, cases.orgId))
-      .where(where),
-  ]);
-  return { items, total };
+export function findCases(db: Queryable, actor: Actor, filter: CaseFilter, paging: Paging, dates: MarkDates) {
+  return findPage(db, () => selectCases(db, dates).where(listConditions(actor, filter, dates)).$dynamic(), orderOf(filter), paging);
 }
 export type CaseRowView = Awaited<ReturnType<typeof findCases>>['items'][number];
 

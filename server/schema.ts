@@ -7,5 +7,6 @@ export * from './kernel/calendar/calendar.tables.ts';
 export * from './kernel/files/files.tables.ts';
 export * from './kernel/workflow/workflow.tables.ts';
 export * from './kernel/numbering/numbering.tables.ts';
+export * from './kernel/search/search.tables.ts';
 export * from './modules/reconsideration/reconsideration.tables.ts';
 export * from './modules/litigation/litigation.tables.ts';

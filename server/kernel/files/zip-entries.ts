@@ -1,13 +1,17 @@
+import { inflateRawSync } from 'node:zlib';
+
 /**
  * The entry names of a ZIP archive, read from its central directory (PKWARE APPNOTE §4.3.12–4.3.16,
  * ZIP64 included). DOCX, XLSX, PPTX and OFD are ZIP containers told apart only by the names of their
- * parts, so names are all the detector needs: nothing is decompressed.
+ * parts, so names are all the detector needs: nothing is decompressed there. Text extraction reads one
+ * entry's content (zipEntry).
  */
 
 const EOCD_SIGNATURE = 0x06054b50;
 const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const ZIP64_EOCD_SIGNATURE = 0x06064b50;
 const CENTRAL_ENTRY_SIGNATURE = 0x02014b50;
+const LOCAL_ENTRY_SIGNATURE = 0x04034b50;
 const EOCD_SIZE = 22;
 /** The end record is followed by a comment of at most 65,535 bytes. */
 const MAX_COMMENT = 0xffff;
@@ -20,13 +24,21 @@ interface Directory {
   entries: number;
 }
 
-/** Entry names, or null when the archive's central directory cannot be read (corrupt or truncated). */
-export function zipEntryNames(data: Buffer): string[] | null {
+interface Entry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+/** The central directory's entries, or null when it cannot be read (corrupt or truncated). */
+function centralEntries(data: Buffer): Entry[] | null {
   const directory = findCentralDirectory(data);
   if (!directory || directory.entries > MAX_ENTRIES) return null;
   const { offset, size, entries } = directory;
   if (offset + size > data.length) return null;
-  const names: string[] = [];
+  const out: Entry[] = [];
   let at = offset;
   for (let i = 0; i < entries; i++) {
     if (at + 46 > data.length || data.readUInt32LE(at) !== CENTRAL_ENTRY_SIGNATURE) return null;
@@ -35,10 +47,40 @@ export function zipEntryNames(data: Buffer): string[] | null {
     const commentLength = data.readUInt16LE(at + 32);
     const nameEnd = at + 46 + nameLength;
     if (nameEnd > data.length) return null;
-    names.push(data.toString('utf8', at + 46, nameEnd));
+    out.push({
+      name: data.toString('utf8', at + 46, nameEnd),
+      method: data.readUInt16LE(at + 10),
+      compressedSize: data.readUInt32LE(at + 20),
+      size: data.readUInt32LE(at + 24),
+      localOffset: data.readUInt32LE(at + 42),
+    });
     at = nameEnd + extraLength + commentLength;
   }
-  return names;
+  return out;
+}
+
+/** Entry names, or null when the archive's central directory cannot be read (corrupt or truncated). */
+export function zipEntryNames(data: Buffer): string[] | null {
+  return centralEntries(data)?.map((e) => e.name) ?? null;
+}
+
+/**
+ * One entry's content (stored or deflated), e.g. a DOCX's word/document.xml for its text; null when
+ * absent, unreadable or larger than `maxBytes` once inflated (a small archive may inflate enormously).
+ */
+export function zipEntry(data: Buffer, name: string, maxBytes: number): Buffer | null {
+  const entry = centralEntries(data)?.find((e) => e.name === name);
+  if (!entry || entry.size > maxBytes || entry.localOffset + 30 > data.length || data.readUInt32LE(entry.localOffset) !== LOCAL_ENTRY_SIGNATURE) return null;
+  const start = entry.localOffset + 30 + data.readUInt16LE(entry.localOffset + 26) + data.readUInt16LE(entry.localOffset + 28);
+  const packed = data.subarray(start, start + entry.compressedSize);
+  if (packed.length !== entry.compressedSize) return null;
+  try {
+    if (entry.method === 0) return packed;
+    if (entry.method === 8) return inflateRawSync(packed, { maxOutputLength: maxBytes });
+  } catch {
+    return null;
+  }
+  return null;
 }
 
 function findCentralDirectory(data: Buffer): Directory | null {

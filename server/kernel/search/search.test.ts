@@ -110,8 +110,14 @@ describe('search: Chinese words, the index and its recall', () => {
     expect(await search('补偿', { publicOnly: true })).toEqual([]);
     expect(await search('人民调解员', { year: 2021 })).toEqual([]);
     expect(await search('规范性文件', { regionCode: '430682' })).toEqual([]);
+    expect(await search('规范性文件', { status: 'repealed' })).toEqual([]);
+    expect(await search('行政复议', { status: 'inForce', entityTypes: ['other_kind', 'test_document'] })).toEqual(['d8']);
+    expect(await search('行政复议', { entityTypes: ['other_kind'] })).toEqual([]);
+    expect(await search('行政复议', { entityTypes: [] })).toEqual([]);
     const page = await searchIndex(t.db, '规范性文件', { regionCode: '430621' }, { page: 2, pageSize: 3 });
     expect([page.total, page.items.length]).toEqual([4, 1]);
+    const past = await searchIndex(t.db, '规范性文件', { regionCode: '430621' }, { page: 3, pageSize: 3 });
+    expect([past.total, past.items.length]).toEqual([4, 0]);
   });
 
   it('replaces an entry when its record changes, and removes it', async () => {

@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/db.ts';
-import { findPage, type Paging } from '../db/paging.ts';
+import type { Paging } from '../db/paging.ts';
 import { MAX_TEXT } from './extract.ts';
-import { searchEntries } from './search.tables.ts';
+import { searchEntries, searchTexts } from './search.tables.ts';
 import { indexWords, queryWords } from './segment.ts';
 
 export interface SearchEntry {
@@ -25,39 +25,56 @@ const quote = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "'
  */
 const vector = (words: Iterable<string>) => sql`${[...new Set(words)].map(quote).join(' ')}::tsvector`;
 
-const rowOf = (entry: SearchEntry, at: Date) => {
-  const body = entry.text.slice(0, MAX_TEXT);
-  const titleWords = indexWords(entry.title);
-  return {
-    regionCode: entry.regionCode,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    orgId: entry.orgId ?? null,
-    title: entry.title.slice(0, 300),
-    body,
-    public: entry.public,
-    year: entry.year ?? null,
-    status: entry.status ?? null,
-    words: vector([...titleWords, ...indexWords(body)]),
-    titleWords: vector(titleWords),
-    indexedAt: at,
-  };
-};
+/**
+ * What a search may filter on, as words of the entry's vector: the GIN index then answers the words
+ * and the filters together. '~' and ':' never occur in a segmented word, so these cannot collide.
+ */
+const filterWords = (e: { regionCode: string; entityType: string; public: boolean; year?: number | null; status?: string | null; orgId?: string | null }) => [
+  `~region:${e.regionCode}`,
+  `~type:${e.entityType}`,
+  ...(e.public ? ['~public'] : []),
+  ...(e.year ? [`~year:${e.year}`] : []),
+  ...(e.status ? [`~status:${e.status}`] : []),
+  ...(e.orgId ? [`~org:${e.orgId}`] : []),
+];
 
-const replaced = Object.fromEntries(
-  (['regionCode', 'orgId', 'title', 'body', 'public', 'year', 'status', 'words', 'titleWords', 'indexedAt'] as const).map((key) => [key, sql.raw(`excluded.${searchEntries[key].name}`)]),
-);
+/** ON CONFLICT … DO UPDATE SET each of these columns to the value the insert proposed. */
+const excluded = <T extends Record<string, Column>>(columns: T, keys: (keyof T & string)[]) =>
+  Object.fromEntries(keys.map((key) => [key, sql.raw(`excluded.${columns[key]!.name}`)]));
 
 /**
- * Adds or replaces records' entries; call it in the transaction that changes them. Several at once for a
- * re-index (one statement per call: keep batches to a few hundred).
+ * Adds or replaces records' entries (one per record per call); call it in the transaction that changes
+ * them. Several at once for a re-index: keep batches to a few hundred.
  */
 export async function indexEntries(tx: Queryable, entries: SearchEntry[], at: Date): Promise<void> {
   if (entries.length === 0) return;
-  await tx
+  const prepared = entries.map((e) => ({ entry: e, body: e.text.slice(0, MAX_TEXT), titleWords: indexWords(e.title) }));
+  const stored = await tx
     .insert(searchEntries)
-    .values(entries.map((e) => rowOf(e, at)))
-    .onConflictDoUpdate({ target: [searchEntries.entityType, searchEntries.entityId], set: replaced });
+    .values(
+      prepared.map(({ entry: e, body, titleWords }) => ({
+        regionCode: e.regionCode,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        orgId: e.orgId ?? null,
+        public: e.public,
+        year: e.year ?? null,
+        status: e.status ?? null,
+        words: vector([...titleWords, ...indexWords(body), ...filterWords(e)]),
+        titleWords: vector(titleWords),
+        indexedAt: at,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [searchEntries.entityType, searchEntries.entityId],
+      set: excluded(getTableColumns(searchEntries), ['regionCode', 'orgId', 'public', 'year', 'status', 'words', 'titleWords', 'indexedAt']),
+    })
+    .returning({ id: searchEntries.id, entityType: searchEntries.entityType, entityId: searchEntries.entityId });
+  const entryIds = new Map(stored.map((r) => [`${r.entityType}|${r.entityId}`, r.id]));
+  await tx
+    .insert(searchTexts)
+    .values(prepared.map(({ entry: e, body }) => ({ entryId: entryIds.get(`${e.entityType}|${e.entityId}`)!, regionCode: e.regionCode, title: e.title.slice(0, 300), body })))
+    .onConflictDoUpdate({ target: searchTexts.entryId, set: excluded(getTableColumns(searchTexts), ['regionCode', 'title', 'body']) });
 }
 
 export const indexEntry = (tx: Queryable, entry: SearchEntry, at: Date) => indexEntries(tx, [entry], at);
@@ -65,9 +82,6 @@ export const indexEntry = (tx: Queryable, entry: SearchEntry, at: Date) => index
 export async function removeEntry(tx: Queryable, entityType: string, entityId: string): Promise<void> {
   await tx.delete(searchEntries).where(and(eq(searchEntries.entityType, entityType), eq(searchEntries.entityId, entityId)));
 }
-
-/** A tsquery of the words, all required; each quoted, so no word is read as an operator. */
-const allOf = (words: string[]) => words.map(quote).join(' & ');
 
 export interface SearchFilter {
   regionCode?: string;
@@ -78,6 +92,19 @@ export interface SearchFilter {
   orgId?: string;
   /** The caller's own condition on search_entries, e.g. what the user may read. */
   where?: SQL;
+}
+
+/** The filters as required words of the query (see filterWords). */
+function filterTerms(filter: SearchFilter): string[] {
+  const types = filter.entityTypes?.map((t) => quote(`~type:${t}`));
+  return [
+    ...(filter.regionCode ? [quote(`~region:${filter.regionCode}`)] : []),
+    ...(types ? [types.length ? `(${types.join(' | ')})` : quote('~type:')] : []),
+    ...(filter.publicOnly ? [quote('~public')] : []),
+    ...(filter.year ? [quote(`~year:${filter.year}`)] : []),
+    ...(filter.status ? [quote(`~status:${filter.status}`)] : []),
+    ...(filter.orgId ? [quote(`~org:${filter.orgId}`)] : []),
+  ];
 }
 
 /** A stretch of a snippet, highlighted when it is one of the query's words. */
@@ -127,46 +154,59 @@ export function snippet(text: string, words: string[], width = 120): SnippetPart
 export async function searchIndex(db: Queryable, query: string, filter: SearchFilter, paging: Paging) {
   const words = queryWords(query);
   if (words.length === 0) return { words, items: [], total: 0 };
-  const tsquery = sql`${allOf(words)}::tsquery`;
-  const rank = sql<number>`case when ${searchEntries.titleWords} @@ ${tsquery} then 1 + ts_rank(${searchEntries.titleWords}, ${tsquery}) else 0 end`;
-  const matched = (on: Queryable) =>
-    on
-      .select({
-        entityType: searchEntries.entityType,
-        entityId: searchEntries.entityId,
-        regionCode: searchEntries.regionCode,
-        orgId: searchEntries.orgId,
-        title: searchEntries.title,
-        body: searchEntries.body,
-        public: searchEntries.public,
-        year: searchEntries.year,
-        status: searchEntries.status,
-        rank: rank.as('rank'),
-      })
-      .from(searchEntries)
-      .where(
-        and(
-          sql`${searchEntries.words} @@ ${tsquery}`,
-          filter.regionCode ? eq(searchEntries.regionCode, filter.regionCode) : undefined,
-          filter.entityTypes ? inArray(searchEntries.entityType, filter.entityTypes) : undefined,
-          filter.publicOnly ? eq(searchEntries.public, true) : undefined,
-          filter.year ? eq(searchEntries.year, filter.year) : undefined,
-          filter.status ? eq(searchEntries.status, filter.status) : undefined,
-          filter.orgId ? eq(searchEntries.orgId, filter.orgId) : undefined,
-          filter.where,
-        ),
-      )
-      .$dynamic();
-  // The planner does not cost decompressing each document's word vector, so for a common word it picks
-  // a sequential scan that does exactly that (90 ms against 11 ms through the GIN index at 20,000
-  // documents, bench/search.ts); the index answers @@ exactly, without reading the vectors.
-  const page = await db.transaction(async (tx) => {
+  const tsquery = sql`${[...words.map(quote), ...filterTerms(filter)].join(' & ')}::tsquery`;
+  const titleQuery = sql`${words.map(quote).join(' & ')}::tsquery`;
+  const where = and(sql`${searchEntries.words} @@ ${tsquery}`, filter.where);
+  // One query: the page of narrow rows with the total (a window count over the matches), then the
+  // texts of the page's rows only.
+  const page = db
+    .select({
+      id: searchEntries.id,
+      entityType: searchEntries.entityType,
+      entityId: searchEntries.entityId,
+      regionCode: searchEntries.regionCode,
+      orgId: searchEntries.orgId,
+      public: searchEntries.public,
+      year: searchEntries.year,
+      status: searchEntries.status,
+      indexedAt: searchEntries.indexedAt,
+      rank: sql<number>`case when ${searchEntries.titleWords} @@ ${titleQuery} then 1 + ts_rank(${searchEntries.titleWords}, ${titleQuery}) else 0 end`.as('rank'),
+      total: sql<number>`count(*) over ()::int`.as('total'),
+    })
+    .from(searchEntries)
+    .where(where)
+    .orderBy(sql`rank desc`, desc(searchEntries.year), desc(searchEntries.indexedAt), desc(searchEntries.id))
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize)
+    .as('page');
+  // The planner does not cost decompressing each entry's word vector, so for a common word it picks a
+  // sequential scan that does exactly that (96 ms against 7 ms through the GIN index at 20,000
+  // documents, bench/search.ts); the index answers @@ exactly, filters included, without the vectors.
+  return db.transaction(async (tx) => {
     await tx.execute(sql`set local enable_seqscan = off`);
-    return findPage(tx, () => matched(tx), [sql`rank desc`, desc(searchEntries.year), desc(searchEntries.indexedAt)], paging);
+    const rows = await tx
+      .select({
+        entityType: page.entityType,
+        entityId: page.entityId,
+        regionCode: page.regionCode,
+        orgId: page.orgId,
+        public: page.public,
+        year: page.year,
+        status: page.status,
+        rank: page.rank,
+        total: page.total,
+        title: searchTexts.title,
+        body: searchTexts.body,
+      })
+      .from(page)
+      .innerJoin(searchTexts, eq(searchTexts.entryId, page.id))
+      .orderBy(sql`${page.rank} desc`, sql`${page.year} desc nulls last`, sql`${page.indexedAt} desc`, sql`${page.id} desc`);
+    // A page past the end has no row to carry the total.
+    const total = rows[0]?.total ?? (paging.page > 1 ? ((await tx.select({ n: sql<number>`count(*)::int` }).from(searchEntries).where(where))[0]?.n ?? 0) : 0);
+    return {
+      words,
+      total,
+      items: rows.map(({ total: _total, body, ...item }) => ({ ...item, snippet: snippet(body, words) })),
+    };
   });
-  return {
-    words,
-    total: page.total,
-    items: page.items.map(({ body, ...item }) => ({ ...item, snippet: snippet(body, words) })),
-  };
 }

@@ -1,4 +1,5 @@
 import { loadActor } from '../kernel/auth/actor.repository.ts';
+import { minimalPdf } from '../kernel/files/minimal-pdf.ts';
 import type { Actor } from '../kernel/auth/actor.ts';
 import { users } from '../kernel/auth/auth.tables.ts';
 import { calendarService } from '../kernel/calendar/calendar.service.ts';
@@ -94,16 +95,7 @@ export function demoPdf(title: string): Buffer {
     '3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\n',
     `4 0 obj <</Title <${utf16}> /Producer (Fazhi demo)>> endobj\n`,
   ];
-  let body = '%PDF-1.7\n';
-  const offsets = objects.map((o) => {
-    const at = body.length;
-    body += o;
-    return at;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer <</Size ${objects.length + 1} /Root 1 0 R /Info 4 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+  return minimalPdf(objects, ' /Info 4 0 R');
 }
 
 /** A valid 居民身份证号码 of the demo county: born on `birth` (YYYYMMDD), `seq` the 3-digit order code. */

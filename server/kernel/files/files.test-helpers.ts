@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
+import { minimalPdf } from './minimal-pdf.ts';
 
 /**
  * Minimal but well-formed files of every kind the detector knows, built byte by byte so that no binary
@@ -131,21 +132,11 @@ export function ole(streams: string[]): Buffer {
 }
 
 export function pdf(): Buffer {
-  const objects = [
+  return minimalPdf([
     '1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n',
     '2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n',
     '3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\n',
-  ];
-  let body = '%PDF-1.7\n';
-  const offsets = objects.map((o) => {
-    const at = body.length;
-    body += o;
-    return at;
-  });
-  const xref = body.length;
-  body += `xref\n0 4\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer <</Size 4 /Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
-  return ascii(body);
+  ]);
 }
 
 /** A 1×1 PNG: signature, IHDR, IDAT (zlib), IEND, each chunk with its CRC. */

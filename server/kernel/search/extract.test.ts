@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docx, zip } from '../files/files.test-helpers.ts';
+import { minimalPdf } from '../files/minimal-pdf.ts';
 import { zipEntry } from '../files/zip-entries.ts';
 import { extractText } from './extract.ts';
 
@@ -15,16 +16,7 @@ function pdfWithText(lines: string[]): Buffer {
     `4 0 obj <</Length ${stream.length}>> stream\n${stream}\nendstream endobj\n`,
     '5 0 obj <</Type /Font /Subtype /Type1 /BaseFont /Helvetica>> endobj\n',
   ];
-  let body = '%PDF-1.7\n';
-  const offsets = objects.map((o) => {
-    const at = body.length;
-    body += o;
-    return at;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer <</Size ${objects.length + 1} /Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+  return minimalPdf(objects);
 }
 
 const documentXml = (body: string) =>

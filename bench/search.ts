@@ -17,7 +17,9 @@ import { withBenchDatabase } from './support.ts';
  * route would (page of 20, public only), printing p50/p99; on PostgreSQL, EXPLAIN ANALYZE of the
  * heaviest scenario's queries as searchIndex sends them.
  * Prints; asserts nothing.
- *   npx tsx bench/search.ts [--pglite] [--docs N] [--duration 10] [--connections 10]
+ * --keep (PostgreSQL) indexes into fazhi_bench_search_kept once and reuses it on later runs, for
+ * comparing query designs without re-indexing.
+ *   npx tsx bench/search.ts [--pglite] [--keep] [--docs N] [--duration 10] [--connections 10]
  */
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -25,6 +27,7 @@ const option = (name: string, fallback: number) => {
   return at >= 0 ? Number(argv[at + 1]) : fallback;
 };
 const usePglite = argv.includes('--pglite');
+const keep = argv.includes('--keep');
 const docCount = option('docs', usePglite ? 20_000 : 200_000);
 const duration = option('duration', 10);
 const connections = option('connections', 10);
@@ -94,30 +97,31 @@ async function index(db: Db): Promise<void> {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function drive(db: Db): Promise<void> {
-  const scenarios: [string, string, boolean][] = [
-    ['one county, a common topic', '合法性审查', true],
-    ['one county, a rare topic', '洞庭湖生态', true],
-    ['one county, two words', '规范性文件 备案', true],
-    ['all counties, a common topic', '行政规范性文件管理', false],
-    ['all counties, a rare topic', '矿产资源', false],
+  const scenarios: [string, string, boolean, number][] = [
+    ['one county, a common topic', '合法性审查', true, 1],
+    ['one county, a common topic, page 10', '合法性审查', true, 10],
+    ['one county, a rare topic', '洞庭湖生态', true, 1],
+    ['one county, two words', '规范性文件 备案', true, 1],
+    ['all counties, a common topic', '行政规范性文件管理', false, 1],
+    ['all counties, a rare topic', '矿产资源', false, 1],
   ];
   const rows = [];
-  for (const [name, q, oneCounty] of scenarios) {
+  for (const [name, q, oneCounty, page] of scenarios) {
     const filter = { publicOnly: true, ...(oneCounty ? { regionCode: REGIONS[0] } : {}) };
-    const probe = await searchIndex(db, q, filter, { page: 1, pageSize: 20 });
+    const probe = await searchIndex(db, q, filter, { page, pageSize: 20 });
     const latencies: number[] = [];
     const until = Date.now() + duration * 1000;
     await Promise.all(
       Array.from({ length: connections }, async () => {
         while (Date.now() < until) {
           const t0 = performance.now();
-          await searchIndex(db, q, filter, { page: 1, pageSize: 20 });
+          await searchIndex(db, q, filter, { page, pageSize: 20 });
           latencies.push(performance.now() - t0);
         }
       }),
     );
     latencies.sort((a, b) => a - b);
-    rows.push({ scenario: name, query: q, total: probe.total, 'queries/s': Math.round(latencies.length / duration), p50: +percentile(latencies, 50).toFixed(1), p99: +percentile(latencies, 99).toFixed(1) });
+    rows.push({ scenario: name, query: q, total: `${probe.totalExact ? '' : '~'}${probe.total}`, 'queries/s': Math.round(latencies.length / duration), p50: +percentile(latencies, 50).toFixed(1), p99: +percentile(latencies, 99).toFixed(1) });
   }
   console.table(rows);
 }
@@ -143,6 +147,23 @@ async function explainHeaviest(url: string): Promise<void> {
   }
 }
 
+/** The kept database, created and migrated on first use. */
+async function keptDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  if (!exists) {
+    const database = await connect({ databaseUrl: url.toString(), poolSize: 1 });
+    await migrate(database, url.toString());
+    await database.close();
+  }
+  return url.toString();
+}
+
 const literal = (value: unknown) => (typeof value === 'number' || typeof value === 'boolean' ? String(value) : `'${String(value).replace(/'/g, "''")}'`);
 
 console.log(`${usePglite ? 'PGlite' : 'PostgreSQL'}: ${docCount} documents; ${connections} concurrent searchers, ${duration} s per scenario, ${process.platform} ${cpus().length} cores`);
@@ -157,6 +178,20 @@ if (usePglite) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+} else if (keep) {
+  const url = await keptDatabase(pgAdminUrl, 'fazhi_bench_search_kept');
+  const database = await connect({ databaseUrl: url, poolSize: connections });
+  try {
+    const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(schema.searchEntries);
+    if (row?.n !== docCount) {
+      await database.db.execute(sql`truncate search_entries cascade`);
+      await index(database.db);
+    } else console.log(`reusing ${docCount} indexed documents`);
+    await drive(database.db);
+  } finally {
+    await database.close();
+  }
+  await explainHeaviest(url);
 } else {
   await withBenchDatabase(pgAdminUrl, 'fazhi_bench_search', async (url) => {
     const database = await connect({ databaseUrl: url, poolSize: connections });

@@ -34,7 +34,15 @@ export const searchEntries = pgTable(
     titleWords: tsvector('title_words').notNull(),
     indexedAt: timestamp('indexed_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('search_entries_entity_uq').on(t.entityType, t.entityId), index('search_entries_words_idx').using('gin', t.words)],
+  (t) => [
+    uniqueIndex('search_entries_entity_uq').on(t.entityType, t.entityId),
+    index('search_entries_words_idx').using('gin', t.words),
+    index('search_entries_title_idx').using('gin', t.titleWords),
+    // Result order, within a county and across counties: a search for a common word reads entries in
+    // this order and tests each (searchIndex).
+    index('search_entries_order_idx').on(t.regionCode, t.year.desc().nullsLast(), t.indexedAt.desc(), t.entityId.desc()),
+    index('search_entries_recent_idx').on(t.year.desc().nullsLast(), t.indexedAt.desc(), t.entityId.desc()),
+  ],
 );
 
 /** The title and plain text of an entry: shown and quoted in snippets (capped at MAX_TEXT characters). */

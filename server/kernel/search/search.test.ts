@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/harness.ts';
-import { indexEntry, removeEntry, searchIndex, snippet } from './search.ts';
+import { indexEntries, indexEntry, removeEntry, searchIndex, snippet } from './search.ts';
 import { indexWords, queryWords } from './segment.ts';
 
 /** A labelled set: real-sounding county documents, and for each query the documents that answer it. */
@@ -138,5 +139,83 @@ describe('search: Chinese words, the index and its recall', () => {
       { text: '收到行', hit: false },
       { text: '…', hit: false },
     ]);
+  });
+});
+
+describe('search: a common word, read in result order', () => {
+  let t: TestDatabase;
+  const REGION = '430999';
+  interface Doc {
+    entityId: string;
+    title: string;
+    text: string;
+    public: boolean;
+    year: number;
+    at: Date;
+  }
+  const docs: Doc[] = [];
+  // Result order: title matches first, then year, indexing time and id, all descending.
+  const order = (titleHit: (d: Doc) => boolean) => (a: Doc, b: Doc) =>
+    Number(titleHit(b)) - Number(titleHit(a)) || b.year - a.year || b.at.getTime() - a.at.getTime() || (a.entityId < b.entityId ? 1 : -1);
+  const ids = (found: { items: { entityId: string }[] }) => found.items.map((i) => i.entityId);
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    // 4,000 documents: 备案 in nine of ten texts and one title in ten. 土地 and 养老 are each in three
+    // of four: together in the 2,000 oldest only, so that the newest hold one or the other.
+    for (let i = 0; i < 4000; i++) {
+      const old = i < 2000;
+      const year = old ? 2015 : 2016 + (i % 10);
+      const words = [i % 10 !== 3 ? '备案' : '登记', old || i % 2 === 0 ? '土地' : '', old || i % 2 === 1 ? '养老' : ''].filter(Boolean);
+      docs.push({
+        entityId: randomUUID(),
+        title: i % 10 === 0 ? `第${i}号文件备案审查办法` : `第${i}号工作规则`,
+        text: `本规则涉及${words.join('、')}事项。`,
+        public: i % 7 !== 0,
+        year,
+        at: new Date(Date.UTC(2025, 0, 1) + Math.floor(i / 500) * 86_400_000),
+      });
+    }
+    for (let from = 0; from < docs.length; from += 500) {
+      const batch = docs.slice(from, from + 500);
+      await indexEntries(t.db, batch.map((d) => ({ regionCode: REGION, entityType: 'test_document', ...d })), batch[0]!.at);
+    }
+    // The choice follows the planner's word statistics (PGlite has no autovacuum to gather them).
+    await t.db.execute(sql`analyze search_entries`);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('pages a word most documents hold in the order of the exact ranking, with an estimated total', async () => {
+    const matches = docs.filter((d) => d.public && d.text.includes('备案')).sort(order((d) => d.title.includes('备案')));
+    const search = (page: number) => searchIndex(t.db, '备案', { regionCode: REGION, publicOnly: true }, { page, pageSize: 20 });
+    const first = await search(1);
+    expect(first.totalExact).toBe(false);
+    expect(Math.abs(first.total - matches.length) / matches.length).toBeLessThan(0.25);
+    expect(ids(first)).toEqual(matches.slice(0, 20).map((d) => d.entityId));
+    // The page where the title matches end and the text matches begin.
+    const titled = matches.filter((d) => d.title.includes('备案')).length;
+    const crossing = Math.floor(titled / 20) + 1;
+    const page = await search(crossing);
+    expect(ids(page)).toEqual(matches.slice((crossing - 1) * 20, crossing * 20).map((d) => d.entityId));
+    expect(page.items.map((i) => i.titleHit)).toContain(true);
+    expect(page.items.map((i) => i.titleHit)).toContain(false);
+  });
+
+  it('counts a selective search exactly, in the same order', async () => {
+    const matches = docs.filter((d) => d.year === 2019 && d.text.includes('备案')).sort(order((d) => d.title.includes('备案')));
+    const found = await searchIndex(t.db, '备案', { regionCode: REGION, year: 2019 }, { page: 1, pageSize: 50 });
+    expect([found.totalExact, found.total]).toEqual([true, matches.length]);
+    expect(ids(found)).toEqual(matches.slice(0, 50).map((d) => d.entityId));
+  });
+
+  it('falls back to counting when the words are common apart but rare together', async () => {
+    const matches = docs.filter((d) => d.text.includes('土地') && d.text.includes('养老')).sort(order(() => false));
+    // The planner, supposing the words independent, expects more than ESTIMATE_ABOVE: the scan in order is tried first.
+    const plan = (await t.db.execute(sql`explain (format json) select 1 from search_entries where words @@ $$'土地' & '养老' & '~region:430999'$$::tsquery`)) as unknown as { rows: { 'QUERY PLAN': unknown }[] };
+    const raw = plan.rows[0]!['QUERY PLAN'];
+    expect((typeof raw === 'string' ? JSON.parse(raw) : raw)[0].Plan['Plan Rows']).toBeGreaterThan(2000);
+    const found = await searchIndex(t.db, '土地 养老', { regionCode: REGION }, { page: 1, pageSize: 20 });
+    expect([found.totalExact, found.total]).toEqual([true, matches.length]);
+    expect(ids(found)).toEqual(matches.slice(0, 20).map((d) => d.entityId));
   });
 });

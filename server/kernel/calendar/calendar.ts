@@ -1,15 +1,5 @@
 import { NATIONAL, type CalendarDayKind } from './calendar.tables.ts';
-import {
-  dayNumber,
-  dayOfMonth,
-  daysInMonth,
-  fromDayNumber,
-  isoWeekday,
-  makeDate,
-  monthOf,
-  yearOf,
-  type LocalDate,
-} from './local-date.ts';
+import { addCalendarMonths, dayNumber, fromDayNumber, isoWeekday, yearOf, type LocalDate } from './local-date.ts';
 
 /** One exception to the Monday–Friday week, and where it came from. */
 export interface CalendarException {
@@ -151,9 +141,5 @@ export function addCalendarDays(data: CalendarData, from: LocalDate, n: number):
  */
 export function addMonths(data: CalendarData, from: LocalDate, n: number): Deadline {
   assertCount(n);
-  const months = monthOf(from) - 1 + n;
-  const year = yearOf(from) + Math.floor(months / 12);
-  const month = (months % 12) + 1;
-  const last = makeDate(year, month, Math.min(dayOfMonth(from), daysInMonth(year, month)));
-  return new Walk(data).rollForward(dayNumber(last));
+  return new Walk(data).rollForward(dayNumber(addCalendarMonths(from, n)));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../clock/clock.ts';
-import { addDays, beijingToday, daysInMonth, isLocalDate, isoWeekday } from './local-date.ts';
+import { addCalendarMonths, addDays, beijingToday, daysInMonth, isLocalDate, isoWeekday } from './local-date.ts';
 
 describe('LocalDate', () => {
   it('accepts only real dates written YYYY-MM-DD', () => {
@@ -16,6 +16,15 @@ describe('LocalDate', () => {
     expect(addDays('2025-03-01', -1)).toBe('2025-02-28');
     expect(addDays('1969-12-31', 1)).toBe('1970-01-01');
     expect(daysInMonth(2024, 2)).toBe(29);
+  });
+
+  it('adds months to the same-numbered day, or the month\'s last day, forwards and back', () => {
+    expect(addCalendarMonths('2021-03-01', 60)).toBe('2026-03-01');
+    expect(addCalendarMonths('2021-01-31', 1)).toBe('2021-02-28');
+    expect(addCalendarMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addCalendarMonths('2021-11-30', 3)).toBe('2022-02-28');
+    expect(addCalendarMonths('2021-10-08', -33)).toBe('2019-01-08');
+    expect(addCalendarMonths('2021-03-31', -1)).toBe('2021-02-28');
   });
 
   it('knows the weekday, 1 Monday … 7 Sunday', () => {

@@ -55,6 +55,17 @@ export function makeDate(year: number, month: number, day: number): LocalDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * The same-numbered day `months` later (earlier when negative), or that month's last day if it has
+ * none (民法典 art. 202): 2021-01-31 + 1 → 2021-02-28. No rolling off holidays: see calendar addMonths.
+ */
+export function addCalendarMonths(from: LocalDate, months: number): LocalDate {
+  const total = yearOf(from) * 12 + (monthOf(from) - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  return makeDate(year, month, Math.min(dayOfMonth(from), daysInMonth(year, month)));
+}
+
 /** Today in Beijing (UTC+8, no daylight saving) by the injected clock. */
 export function beijingToday(clock: Clock): LocalDate {
   return new Date(clock.now().getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../db/db.ts';
+import { fieldRefused } from '../errors/app-error.ts';
 import { fileBlobs, files } from './files.tables.ts';
 
 export type FileRow = typeof files.$inferSelect;
@@ -34,4 +35,12 @@ export async function findFileBlob(db: Queryable, id: string): Promise<{ sm3: st
 
 export async function findFiles(db: Queryable, ids: readonly string[]): Promise<FileRow[]> {
   return db.select().from(files).where(inArray(files.id, [...ids]));
+}
+
+/** A record names uploaded files as its attachments: each must exist and belong to the record's region. */
+export async function assertFilesInRegion(db: Queryable, ids: readonly string[], regionCode: string): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return;
+  const found = await db.select({ id: files.id }).from(files).where(and(inArray(files.id, unique), eq(files.regionCode, regionCode)));
+  if (found.length !== unique.length) throw fieldRefused('fileIds', '附件不存在或不属于本行政区');
 }

@@ -6,6 +6,7 @@ import type { DataScope } from '../auth/auth.tables.ts';
 import { sm3 } from '../crypto/sm.ts';
 import { AppError } from '../errors/app-error.ts';
 import { canReadFile } from './files.access.ts';
+import { assertFilesInRegion } from './files.repository.ts';
 import type { FilePolicy } from './files.policy.ts';
 import * as build from './files.test-helpers.ts';
 import { fileBlobs, files } from './files.tables.ts';
@@ -117,6 +118,16 @@ describe('kernel/files on the database', () => {
     const missing = crypto.randomUUID();
     expect(await errorOf(fileIndex(t.db, [a.id, missing, 'not-a-uuid']))).toMatchObject({ code: 'NOT_FOUND', details: { missing: [missing, 'not-a-uuid'] } });
     expect((await errorOf(getFile(t.db, 'not-a-uuid'))).code).toBe('NOT_FOUND');
+  });
+
+  it('accepts attachments of the record\'s region only, each existing', async () => {
+    const file = await t.db.transaction((tx) => storeFile(tx, input('通知.pdf', uniquePdf())));
+    await expect(assertFilesInRegion(t.db, [file.id, file.id], '430621')).resolves.toBeUndefined();
+    await expect(assertFilesInRegion(t.db, [], '430602')).resolves.toBeUndefined();
+    for (const [ids, region] of [[[file.id], '430602'], [[file.id, crypto.randomUUID()], '430621']] as const) {
+      const error = await errorOf(assertFilesInRegion(t.db, ids, region));
+      expect([error.code, error.message, error.details]).toEqual(['VALIDATION_FAILED', '附件不存在或不属于本行政区', [{ field: 'fileIds', message: '附件不存在或不属于本行政区' }]]);
+    }
   });
 
   it('keeps file rows pointing at existing blobs only', async () => {

@@ -12,7 +12,7 @@ interface ValidationIssue {
  * One error shape for every response: { code, message, details? }. Validation errors name each field;
  * an unexpected error is logged and answered as INTERNAL without internals.
  */
-export function registerErrorHandler(app: FastifyInstance, fieldLabels: (path: string) => string | undefined): void {
+export function registerErrorHandler(app: FastifyInstance, fieldLabels: (path: string, url: string) => string | undefined): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(error.status).send({ code: error.code, message: error.message, details: error.details });
@@ -20,7 +20,7 @@ export function registerErrorHandler(app: FastifyInstance, fieldLabels: (path: s
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: FieldError[] = (error.validation as ValidationIssue[]).map((v) => {
         const path = (v.params?.issue?.path ?? v.instancePath?.split('/').filter(Boolean) ?? []).map(String).join('.');
-        const label = fieldLabels(path) ?? (path || '请求');
+        const label = fieldLabels(path, request.url) ?? (path || '请求');
         return { field: path, message: `${label}：${v.params?.issue?.message ?? v.message ?? '格式不正确'}` };
       });
       const where = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' }[

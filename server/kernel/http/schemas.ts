@@ -23,21 +23,38 @@ export const VersionBody = z.object({ version: z.number().int().min(1) });
 
 /**
  * Field labels for validation messages: "机构名称：…" reads better than "name: …". Modules register
- * their Chinese labels by field name; a path's last segment is looked up.
+ * their Chinese labels by field name; a path's last segment is looked up. A name that means different
+ * things in different modules (a user's title is 职务, a document's 标题) is registered under the
+ * routes' URL prefix, which wins over the label for every route.
  */
 const labels = new Map<string, string>();
+const scoped: { under: string; labels: Map<string, string> }[] = [];
 
-export function defineFieldLabels(entries: Record<string, string>): void {
-  for (const [field, label] of Object.entries(entries)) labels.set(field, label);
+export function defineFieldLabels(entries: Record<string, string>, under?: string): void {
+  let target = labels;
+  if (under) {
+    let known = scoped.find((s) => s.under === under);
+    if (!known) {
+      known = { under, labels: new Map() };
+      scoped.push(known);
+      // The longest prefix is looked up first.
+      scoped.sort((a, b) => b.under.length - a.under.length);
+    }
+    target = known.labels;
+  }
+  for (const [field, label] of Object.entries(entries)) target.set(field, label);
 }
 
-export function fieldLabel(path: string): string | undefined {
+export function fieldLabel(path: string, url = ''): string | undefined {
   const last = path.split('.').filter((s) => !/^\d+$/.test(s)).pop();
-  return last ? labels.get(last) : undefined;
+  if (!last) return undefined;
+  const route = scoped.find((s) => (url === s.under || url.startsWith(`${s.under}/`) || url.startsWith(`${s.under}?`)) && s.labels.has(last));
+  return route?.labels.get(last) ?? labels.get(last);
 }
 
 defineFieldLabels({
   id: '编号',
+  title: '标题',
   page: '页码',
   pageSize: '每页条数',
   version: '版本号',

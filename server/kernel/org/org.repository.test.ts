@@ -4,7 +4,7 @@ import { createOrg } from '../../test/factories.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/harness.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { DataScope } from '../auth/auth.tables.ts';
-import { getOrgForActor, getOrgForWrite, isInSubtree, lockOrgTree, orgScopeCondition, pathIds, subtreeCondition } from './org.repository.ts';
+import { findOrgNames, getOrgForActor, getOrgForWrite, isInSubtree, lockOrgTree, orgScopeCondition, pathIds, subtreeCondition } from './org.repository.ts';
 import { organisations } from './org.tables.ts';
 
 describe('organisation tree helpers', () => {
@@ -40,6 +40,12 @@ describe('organisation tree helpers', () => {
     expect(isInSubtree(village.path, town.path)).toBe(true);
     expect(isInSubtree(otherTown.path, town.path)).toBe(false);
     expect(pathIds(village.path)).toEqual([county.id, town.id, village.id]);
+  });
+
+  it('names organisations by id, skipping unknown ids', async () => {
+    const names = await findOrgNames(t.db, [town.id, village.id, town.id, crypto.randomUUID()]);
+    expect([...names.entries()].sort()).toEqual([[town.id, '甲镇'], [village.id, '甲村']].sort());
+    expect((await findOrgNames(t.db, [])).size).toBe(0);
   });
 
   it('restricts by the actor’s scope', async () => {

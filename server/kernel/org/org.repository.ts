@@ -1,4 +1,4 @@
-import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { inScope, requirePermission, scopeCondition, type Actor } from '../auth/actor.ts';
 import type { DataScope } from '../auth/auth.tables.ts';
 import type { Queryable } from '../db/db.ts';
@@ -33,6 +33,14 @@ export const orgInScope = (actor: Actor, scope: DataScope, org: Pick<OrgRow, 'id
 export async function findOrg(db: Queryable, id: string): Promise<OrgRow | undefined> {
   const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
   return row;
+}
+
+/** Names by id, for lists and documents that show the organisations their rows refer to. */
+export async function findOrgNames(db: Queryable, ids: Iterable<string>): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function findOrgByCode(db: Queryable, regionCode: string, code: string): Promise<OrgRow | undefined> {

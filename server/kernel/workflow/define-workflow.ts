@@ -70,6 +70,17 @@ export interface ActionDef<S extends string, I = unknown> {
    * runs): the 待办 list offers the case for it only then. The guard still decides whether it may be taken.
    */
   whileRunning?: string;
+  /**
+   * The states in which the step is someone's work (the 待办 list), when `from` is wider so that an
+   * attempt before its turn reaches the guard and is refused with the missing procedure named (a
+   * 规范性文件 cannot be numbered before its collective discussion). Defaults to `from`.
+   */
+  offeredIn?: readonly S[];
+  /**
+   * The module's panel offers the step with a form of its own (a draft generated to edit, several
+   * cases at once): the case page's generic buttons leave it out. transition() still takes it.
+   */
+  inPanel?: boolean;
   input?: z.ZodType<I>;
   reasonRequired?: boolean;
   /** At least this many attachments on the step, e.g. the signed decision. */
@@ -114,6 +125,7 @@ const registry = new Map<string, WorkflowDef>();
 export function defineWorkflow<S extends string>(def: WorkflowDef<S>): WorkflowDef<S> {
   for (const [name, action] of Object.entries(def.actions)) {
     for (const state of action.from) if (!def.states[state]) throw new Error(`${def.caseType}.${name}: unknown state ${state}`);
+    for (const state of action.offeredIn ?? []) if (!action.from.includes(state)) throw new Error(`${def.caseType}.${name}: offered in ${state}, which it is not taken from`);
     if (typeof action.to === 'string' && !def.states[action.to]) throw new Error(`${def.caseType}.${name}: unknown state ${action.to}`);
   }
   if (registry.has(def.caseType) && registry.get(def.caseType) !== (def as unknown as WorkflowDef)) throw new Error(`workflow ${def.caseType} defined twice`);

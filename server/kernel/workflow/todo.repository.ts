@@ -41,7 +41,7 @@ export function readableCondition(actor: Actor, workflows: WorkflowDef[] = allWo
 
 /**
  * Where the actor can act: for every action whose permission the actor holds, the cases of that type
- * in one of the action's source states within the permission's scope (of the party organisation for a
+ * in one of the states the action is offered in (ActionDef.offeredIn, else its source states) within the permission's scope (of the party organisation for a
  * party's step, and while its clock runs for a step that waits on one) — or any open case assigned to
  * the actor. Guards are not evaluated here (they need each case); the case page says why a step waits.
  */
@@ -53,7 +53,7 @@ export function actionableCondition(actor: Actor, workflows: WorkflowDef[] = all
       if (action.assignedOnly || !actor.permissions.has(action.permission)) continue;
       const key = [action.permission, action.byParty ? 'party' : 'handler', action.whileRunning ?? ''].join('|');
       const branch = branches.get(key) ?? { permission: action.permission, byParty: !!action.byParty, whileRunning: action.whileRunning, states: new Set<string>() };
-      action.from.forEach((s) => branch.states.add(s));
+      (action.offeredIn ?? action.from).forEach((s) => branch.states.add(s));
       branches.set(key, branch);
     }
     for (const { permission, byParty, whileRunning, states } of branches.values()) {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { inScope, type Actor, type RequestMeta } from '../auth/actor.ts';
 import { writeAudit } from '../audit/audit.ts';
@@ -6,7 +6,7 @@ import { beijingToday } from '../calendar/local-date.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Queryable, Tx } from '../db/db.ts';
 import { AppError } from '../errors/app-error.ts';
-import { files } from '../files/files.tables.ts';
+import { assertFilesInRegion } from '../files/files.repository.ts';
 import { organisations } from '../org/org.tables.ts';
 import { actionFields, type ActionField } from './action-fields.ts';
 import { extendClock, loadClocks, nextDue, pauseClock, restartClock, resumeClock, startClock, stopClocks, type Deadlines } from './clocks.ts';
@@ -114,13 +114,7 @@ export async function transition(
   if (action.reasonRequired && !step.reason?.trim()) throw new AppError('VALIDATION_FAILED', `${action.label}须填写理由`);
   const fileIds = [...new Set(step.fileIds ?? [])];
   if ((action.minFiles ?? 0) > fileIds.length) throw new AppError('VALIDATION_FAILED', `${action.label}须上传至少 ${action.minFiles} 个附件`);
-  if (fileIds.length) {
-    const [{ count } = { count: 0 }] = await tx
-      .select({ count: sql<number>`count(*)::int` })
-      .from(files)
-      .where(and(inArray(files.id, fileIds), eq(files.regionCode, row.regionCode)));
-    if (count !== fileIds.length) throw new AppError('VALIDATION_FAILED', '附件不存在或不属于本行政区');
-  }
+  await assertFilesInRegion(tx, fileIds, row.regionCode);
 
   const today = beijingToday(deps.clock);
   const clocks = await loadClocks(tx, row.id);
@@ -141,7 +135,8 @@ export async function transition(
       state: toState,
       terminal,
       ...nextDue(after),
-      closedAt: terminal ? now : null,
+      // A step that keeps a closed case closed (an amendment, a report) keeps the day it was concluded.
+      closedAt: terminal ? (row.terminal ? row.closedAt : now) : null,
       version: row.version + 1,
       updatedAt: now,
       updatedBy: who.actor?.userId ?? null,
@@ -275,7 +270,7 @@ export interface AvailableAction {
 }
 
 /**
- * What the actor may do on the case now, for the console's buttons: actions from the current state
+ * What the actor may do on the case now, for the console's buttons (its panel's steps aside): actions from the current state
  * that the actor holds the permission for, each enabled or disabled with the guard's reason.
  */
 export async function availableActions(tx: Tx, deps: WorkflowDeps, caseId: string, actor: Actor): Promise<AvailableAction[]> {
@@ -288,7 +283,7 @@ export async function availableActions(tx: Tx, deps: WorkflowDeps, caseId: strin
   const today = beijingToday(deps.clock);
   const out: AvailableAction[] = [];
   for (const [name, action] of Object.entries(workflow.actions)) {
-    if (!action.from.includes(locked.state) || !actor.permissions.has(action.permission)) continue;
+    if (action.inPanel || !action.from.includes(locked.state) || !actor.permissions.has(action.permission)) continue;
     const permitted = mayAct(actor, action, locked, roles);
     const guard = permitted.ok && action.guard ? await action.guard({ tx, case: locked, clocks, today, actor, input: undefined, due: calendarOf(tx, deps.deadlines, locked.regionCode) }) : permitted;
     out.push({

@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { startClock } from './clocks.ts';
 import { calendarDeadlines } from './deadlines.ts';
 import { defineWorkflow, no, ok } from './define-workflow.ts';
+import { findTodo } from './todo.repository.ts';
 import { availableActions, openCase, transition, type WorkflowDeps } from './transition.ts';
 import { caseAssignments, caseClocks, caseEvents, cases } from './workflow.tables.ts';
 
@@ -63,6 +64,28 @@ defineWorkflow({
       input: z.object({ outcome: z.enum(['维持', '撤销']) }),
       clocks: { stop: 'all' },
     },
+  },
+});
+
+/** A gated procedure: publishing is tried from the draft too, so that the refusal names the missing review. */
+defineWorkflow({
+  caseType: 'kernel_gated',
+  label: '演示文件',
+  readPermission: 'gated.publish',
+  states: { draft: { label: '起草中' }, reviewed: { label: '已审查' }, published: { label: '已公布', terminal: true } },
+  initial: 'draft',
+  actions: {
+    review: { label: '审查', from: ['draft'], to: 'reviewed', permission: 'gated.review' },
+    publish: {
+      label: '公布',
+      from: ['draft', 'reviewed'],
+      offeredIn: ['reviewed'],
+      to: 'published',
+      permission: 'gated.publish',
+      guard: ({ case: c }) => (c.state === 'reviewed' ? ok : no('尚未完成审查，不能公布')),
+    },
+    correct: { label: '更正', from: ['published'], to: 'published', permission: 'gated.publish', reasonRequired: true },
+    annotate: { label: '批注', from: ['reviewed'], to: 'reviewed', permission: 'gated.publish', inPanel: true },
   },
 });
 
@@ -195,6 +218,30 @@ describe('case workflow kernel', () => {
     ]);
     const forOutsider = await t.db.transaction((tx) => availableActions(tx, deps, c.id, outsider));
     expect(forOutsider.every((a) => !a.enabled && a.reason === '本案不在您的数据范围内')).toBe(true);
+  });
+
+  it('lists a step in 待办 only where it is offered, refuses it earlier naming the gate, keeps the day a case was concluded', async () => {
+    const actor = async (permission: string) =>
+      (await loadActor(t.db, (await createUser(t.db, { orgId, roleIds: [(await createRole(t.db, { permissions: { [permission]: 'region' } })).id] })).id))!;
+    const publisher = await actor('gated.publish');
+    const reviewer = await actor('gated.review');
+    const dates = { today: '2024-09-27', soonLimit: '2024-09-30' };
+    const todo = async () => (await findTodo(t.db, publisher, { caseType: 'kernel_gated', page: 1, pageSize: 10 }, dates)).items.map((i) => i.id);
+    let c = await t.db.transaction((tx) => openCase(tx, deps, { caseType: 'kernel_gated', regionCode: '430621', orgId, title: '某管理办法' }, { actor: handler, meta }));
+    expect(await todo()).not.toContain(c.id);
+    const buttons = async () => (await t.db.transaction((tx) => availableActions(tx, deps, c.id, publisher))).map((b) => [b.action, b.enabled]);
+    expect(await buttons()).toEqual([['publish', false]]);
+    await expect(step(c.id, c.version, 'publish', publisher)).rejects.toThrow('尚未完成审查，不能公布');
+    c = await step(c.id, c.version, 'review', reviewer);
+    expect(await todo()).toContain(c.id);
+    // The panel's own step has no generic button.
+    expect(await buttons()).toEqual([['publish', true]]);
+    // Concluded on publication; a later correction keeps that day.
+    c = await step(c.id, c.version, 'publish', publisher);
+    const concluded = c.closedAt;
+    t.clock.set('2024-10-15T10:00:00+08:00');
+    c = await step(c.id, c.version, 'correct', publisher, { reason: '更正笔误' });
+    expect([c.terminal, c.closedAt]).toEqual([true, concluded]);
   });
 
   it('lets an assigned user act on a case outside their data scope', async () => {

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const artifacts = new URL('./artifacts/', import.meta.url).pathname;
@@ -14,11 +14,13 @@ export interface RunningServer {
 }
 
 /**
- * The real server (`fazhi serve`) on a fresh embedded database with the demo county, or another entry
+ * The real server (`fazhi serve`) on its own copy of an embedded database with the demo county, or another entry
  * point that listens on PORT with FAZHI_DATA_DIR (web/scripts/case-demo.ts: cases of a sample procedure).
  */
 export async function startServer(port: number, entry: string[] = ['server/main.ts', 'serve']): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
+  // The real server starts from a copy of the demo county loaded once for the run (global-setup.ts).
+  if (entry[0] === 'server/main.ts') cpSync(inject('demoDataDir'), dataDir, { recursive: true });
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...entry], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FAZHI_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -85,4 +87,17 @@ export async function pick(page: Page, testId: string, label: string): Promise<v
     .toBe(false);
   await option(page, label).click();
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
+
+/** Today in Beijing, the day the server counts from. */
+export const beijingToday = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * The day `n` working days after `from` (today by default) on the server's official calendar, holidays
+ * and 调休 workdays included: a date a form insists be a working day. `page` must be signed in.
+ */
+export async function workingDaysAfter(page: Page, base: string, n: number, from: string = beijingToday()): Promise<string> {
+  const res = await page.request.get(`${base}/api/calendar/add`, { params: { from, n, unit: 'workingDays' } });
+  expect(res.ok(), await res.text()).toBe(true);
+  return ((await res.json()) as { due: string }).due;
 }

@@ -10,3 +10,8 @@ export * from './kernel/numbering/numbering.tables.ts';
 export * from './kernel/search/search.tables.ts';
 export * from './modules/reconsideration/reconsideration.tables.ts';
 export * from './modules/litigation/litigation.tables.ts';
+export * from './kernel/consultation/consultation.tables.ts';
+export * from './modules/meetings/meetings.tables.ts';
+export * from './modules/normative/normative.tables.ts';
+export * from './modules/decisions/decisions.tables.ts';
+export * from './modules/legislation/legislation.tables.ts';

@@ -11,6 +11,12 @@ import { calendarRoleGrants } from './modules/calendar/index.ts';
 import { statisticsRoleGrants } from './modules/statistics/index.ts';
 import { reconsiderationRoleGrants } from './modules/reconsideration/index.ts';
 import { litigationRoleGrants } from './modules/litigation/index.ts';
+import { normativeRoleGrants } from './modules/normative/index.ts';
+import { decisionsRoleGrants } from './modules/decisions/index.ts';
+import { legalityRoleGrants } from './modules/legality/index.ts';
+import { meetingsRoleGrants } from './modules/meetings/index.ts';
+import { consultationRoleGrants } from './modules/consultation/index.ts';
+import { legislationRoleGrants } from './modules/legislation/index.ts';
 
 export { DEMO_PASSWORD, demoAccounts, hasAnyOrganisation, seedDemo } from './demo/seed-demo.ts';
 
@@ -28,7 +34,7 @@ function mergeGrants(...sets: Partial<Record<BuiltinRoleCode, Record<string, Dat
 }
 
 /** Every module's grants to the built-in roles. */
-export const moduleRoleGrants = () => mergeGrants(calendarRoleGrants, statisticsRoleGrants, reconsiderationRoleGrants, litigationRoleGrants);
+export const moduleRoleGrants = () => mergeGrants(calendarRoleGrants, statisticsRoleGrants, reconsiderationRoleGrants, litigationRoleGrants, normativeRoleGrants, decisionsRoleGrants, legalityRoleGrants, meetingsRoleGrants, consultationRoleGrants, legislationRoleGrants);
 
 /** What every start does to the database before serving: migrations, built-in roles, the national calendar. */
 export async function prepare(config: AppConfig, database: Database): Promise<void> {

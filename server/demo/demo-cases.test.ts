@@ -4,28 +4,19 @@ import { loadActor } from '../kernel/auth/actor.repository.ts';
 import { users } from '../kernel/auth/auth.tables.ts';
 import { verifyAudit } from '../kernel/audit/verify.ts';
 import { calendarService } from '../kernel/calendar/calendar.service.ts';
-import { Sm4Box } from '../kernel/crypto/sm.ts';
 import { findFigure, type IndicatorDef, type IndicatorScope, type RatioDef } from '../kernel/indicators/define-indicator.ts';
 import { computeIndicator, computeRatio } from '../kernel/indicators/indicators.repository.ts';
 import { findTodo } from '../kernel/workflow/todo.repository.ts';
-import { moduleRoleGrants, seedDemo } from '../startup.ts';
-import { ensureBuiltinRoles } from '../kernel/auth/builtin-roles.ts';
-import { ensureNationalCalendar } from '../kernel/calendar/calendar.seed.ts';
-import { createTestApp, type TestApp } from '../test/harness.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { createDemoApp, demoSm4, demoYear as year, DEMO_TODAY as TODAY } from './demo.test-helpers.ts';
+import type { TestApp } from '../test/harness.ts';
 
-const TODAY = '2026-11-26';
-const year = (y: number): IndicatorScope => ({ regionCode: '430621', period: { from: `${y}-01-01`, to: `${y}-12-31` }, today: TODAY });
 
 describe('the demo county’s cases', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    t.clock.set(`${TODAY}T09:00:00+08:00`);
-    await ensureBuiltinRoles(t.db, moduleRoleGrants());
-    await ensureNationalCalendar(t.db);
-    await seedDemo(t.db, t.clock);
-    await seedDemoCases(t.db, new Sm4Box(Buffer.alloc(32, 7)), t.clock);
+    t = await createDemoApp();
+    await seedDemoCases(t.db, demoSm4(), t.clock);
   }, 240_000);
   afterAll(() => t.close());
 

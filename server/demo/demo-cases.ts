@@ -2,7 +2,10 @@ import { beijingToday } from '../kernel/calendar/local-date.ts';
 import { systemClock, type Clock } from '../kernel/clock/clock.ts';
 import type { Sm4Box } from '../kernel/crypto/sm.ts';
 import type { Db } from '../kernel/db/db.ts';
+import { seedDemoDecisions } from './demo-decisions.ts';
 import { seedDemoLitigation } from './demo-litigation.ts';
+import { seedDemoNormative } from './demo-normative.ts';
+import { seedDemoLegislation } from './demo-legislation.ts';
 import { seedDemoReconsideration } from './demo-reconsideration.ts';
 import { startReplay } from './replay.ts';
 
@@ -15,4 +18,7 @@ export async function seedDemoCases(db: Db, sm4: Sm4Box, clock: Clock = systemCl
   const today = beijingToday(clock);
   await seedDemoReconsideration(replay, today);
   await seedDemoLitigation(replay, today);
+  await seedDemoDecisions(replay, today);
+  await seedDemoNormative(replay, today);
+  await seedDemoLegislation(replay, today);
 }

@@ -9,6 +9,13 @@ import { casesModule } from './cases/index.ts';
 import { statisticsModule } from './statistics/index.ts';
 import { reconsiderationModule } from './reconsideration/index.ts';
 import { litigationModule } from './litigation/index.ts';
+import { normativeModule } from './normative/index.ts';
+import { decisionsModule } from './decisions/index.ts';
+import { legalityModule } from './legality/index.ts';
+import { meetingsModule } from './meetings/index.ts';
+import { consultationModule } from './consultation/index.ts';
+import { legislationModule } from './legislation/index.ts';
+import { searchModule } from './search/index.ts';
 
 /** Every domain module, in registration order. */
-export const modules: FazhiModule[] = [authModule, accountsModule, orgModule, auditModule, calendarModule, filesModule, casesModule, statisticsModule, reconsiderationModule, litigationModule];
+export const modules: FazhiModule[] = [authModule, accountsModule, orgModule, auditModule, calendarModule, filesModule, casesModule, statisticsModule, reconsiderationModule, litigationModule, normativeModule, decisionsModule, legalityModule, meetingsModule, consultationModule, legislationModule, searchModule];

@@ -23,10 +23,27 @@ const AuditPage = page(() => import('./pages/audit/audit-page.tsx'), 'AuditPage'
 const CalendarPage = page(() => import('./pages/calendar/calendar-page.tsx'), 'CalendarPage');
 const TodoPage = page(() => import('./pages/cases/todo-page.tsx'), 'TodoPage');
 const CasePage = page(() => import('./pages/cases/case-page.tsx'), 'CasePage');
+const NormativeListPage = page(() => import('./pages/normative/normative-list-page.tsx'), 'NormativeListPage');
+const NormativeSettingsPage = page(() => import('./pages/normative/settings-page.tsx'), 'NormativeSettingsPage');
+const NormativeExpiringPage = page(() => import('./pages/normative/expiring-page.tsx'), 'ExpiringPage');
+const CampaignsPage = page(() => import('./pages/normative/campaigns-page.tsx'), 'CampaignsPage');
+const CampaignPage = page(() => import('./pages/normative/campaign-page.tsx'), 'CampaignPage');
+const LegalityQueuePage = page(() => import('./pages/legality/legality-queue-page.tsx'), 'LegalityQueuePage');
 const StatisticsPage = page(() => import('./pages/statistics/statistics-page.tsx'), 'StatisticsPage');
 const ReconsiderationListPage = page(() => import('./pages/reconsideration/reconsideration-list-page.tsx'), 'ReconsiderationListPage');
 const LitigationListPage = page(() => import('./pages/litigation/litigation-list-page.tsx'), 'LitigationListPage');
 const LitigationSettingsPage = page(() => import('./pages/litigation/settings-page.tsx'), 'LitigationSettingsPage');
+const DecisionListPage = page(() => import('./pages/decisions/decision-list-page.tsx'), 'DecisionListPage');
+const CatalogueListPage = page(() => import('./pages/decisions/catalogue-pages.tsx'), 'CatalogueListPage');
+const CataloguePage = page(() => import('./pages/decisions/catalogue-pages.tsx'), 'CataloguePage');
+const DecisionSettingsPage = page(() => import('./pages/decisions/settings-page.tsx'), 'DecisionSettingsPage');
+const MeetingsPage = page(() => import('./pages/meetings/meetings-pages.tsx'), 'MeetingsPage');
+const MeetingPage = page(() => import('./pages/meetings/meetings-pages.tsx'), 'MeetingPage');
+const LegislationListPage = page(() => import('./pages/legislation/legislation-list-page.tsx'), 'LegislationListPage');
+const LegislationRequestsPage = page(() => import('./pages/legislation/requests-page.tsx'), 'LegislationRequestsPage');
+const ConsultationListPage = page(() => import('./pages/consultation/consultation-list-page.tsx'), 'ConsultationListPage');
+const ConsultationPage = page(() => import('./pages/consultation/consultation-page.tsx'), 'ConsultationPage');
+const SearchPage = page(() => import('./pages/search/search-page.tsx'), 'SearchPage');
 
 /** Gives the API client the router's navigate and antd's context-aware message. */
 function ClientBridge() {
@@ -84,6 +101,26 @@ export function ConsoleApp() {
                   <Route path="/litigation" element={<LitigationListPage />} />
                   <Route path="/litigation/settings" element={<LitigationSettingsPage />} />
                   <Route path="/litigation/:id" element={<CasePage />} />
+                  <Route path="/decisions" element={<DecisionListPage />} />
+                  <Route path="/decisions/catalogues" element={<CatalogueListPage />} />
+                  <Route path="/decisions/catalogues/:id" element={<CataloguePage />} />
+                  <Route path="/decisions/settings" element={<DecisionSettingsPage />} />
+                  <Route path="/decisions/:id" element={<CasePage />} />
+                  <Route path="/meetings" element={<MeetingsPage />} />
+                  <Route path="/meetings/:id" element={<MeetingPage />} />
+                  <Route path="/legislation" element={<LegislationListPage />} />
+                  <Route path="/legislation/requests" element={<LegislationRequestsPage />} />
+                  <Route path="/legislation/:id" element={<CasePage />} />
+                  <Route path="/consultation" element={<ConsultationListPage />} />
+                  <Route path="/consultation/:id" element={<ConsultationPage />} />
+                  <Route path="/search" element={<SearchPage />} />
+                  <Route path="/normative" element={<NormativeListPage />} />
+                  <Route path="/normative/settings" element={<NormativeSettingsPage />} />
+                  <Route path="/normative/expiring" element={<NormativeExpiringPage />} />
+                  <Route path="/normative/campaigns" element={<CampaignsPage />} />
+                  <Route path="/normative/campaigns/:id" element={<CampaignPage />} />
+                  <Route path="/normative/:id" element={<CasePage />} />
+                  <Route path="/legality" element={<LegalityQueuePage />} />
                   <Route path="/statistics" element={<StatisticsPage />} />
                   <Route path="/system/orgs" element={<OrgsPage />} />
                   <Route path="/system/users" element={<UsersPage />} />

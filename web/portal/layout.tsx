@@ -1,20 +1,24 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Input } from 'antd';
 import { useEffect, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { SiteInfo } from './site.ts';
 
 const nav: [string, string][] = [
+  ['/documents', '规范性文件'],
   ['/#policy', '政策文件'],
   ['/#enforcement', '执法公示'],
   ['/reconsideration/apply', '行政复议'],
   ['/track', '办理进度查询'],
+  ['/decisions', '重大行政决策'],
   ['/#disclosure', '依申请公开'],
+  ['/consultation', '征求意见'],
   ['/#interaction', '政民互动'],
 ];
 
 /** The portal's frame: the county's header with the site navigation, and the footer. */
 export function PortalLayout({ site, title, children }: { site: SiteInfo; title?: string; children: ReactNode }) {
+  const navigate = useNavigate();
   useEffect(() => {
     document.title = title ? `${title} - ${site.title}` : site.title;
   }, [site.title, title]);
@@ -29,7 +33,16 @@ export function PortalLayout({ site, title, children }: { site: SiteInfo; title?
               <div className="portal-tagline">依法行政 · 政务公开 · 便民服务</div>
             </div>
           </Link>
-          <Input.Search className="portal-search" size="large" placeholder="全站搜索即将开通" enterButton={<SearchOutlined />} disabled aria-label="全站搜索" />
+          <Input.Search
+            className="portal-search"
+            size="large"
+            placeholder="全站搜索"
+            maxLength={100}
+            enterButton={<SearchOutlined />}
+            aria-label="全站搜索"
+            onSearch={(q) => q.trim() && navigate(`/search?q=${encodeURIComponent(q.trim())}`)}
+            data-testid="portal-header-search"
+          />
         </div>
         <nav className="portal-nav">
           <div className="portal-inner">

@@ -4,6 +4,11 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { HomePage } from './home-page.tsx';
 import { ReconsiderationApplyPage } from './reconsideration-apply-page.tsx';
 import { TrackPage } from './track-page.tsx';
+import { DecisionPage, DecisionsPage } from './decisions/decisions-pages.tsx';
+import { ConsultationListPage } from './consultation/consultation-list-page.tsx';
+import { ConsultationPage } from './consultation/consultation-page.tsx';
+import { SearchPage } from './search/search-page.tsx';
+import { CleanupPage, CleanupsPage, DocumentPage, DocumentsPage } from './normative/normative-pages.tsx';
 import { DEFAULT_SITE } from './site.ts';
 
 export function PortalApp() {
@@ -14,6 +19,15 @@ export function PortalApp() {
           <Route index element={<HomePage site={DEFAULT_SITE} />} />
           <Route path="reconsideration/apply" element={<ReconsiderationApplyPage site={DEFAULT_SITE} />} />
           <Route path="track" element={<TrackPage site={DEFAULT_SITE} />} />
+          <Route path="decisions" element={<DecisionsPage site={DEFAULT_SITE} />} />
+          <Route path="decisions/:id" element={<DecisionPage site={DEFAULT_SITE} />} />
+          <Route path="consultation" element={<ConsultationListPage site={DEFAULT_SITE} />} />
+          <Route path="consultation/:id" element={<ConsultationPage site={DEFAULT_SITE} />} />
+          <Route path="search" element={<SearchPage site={DEFAULT_SITE} />} />
+          <Route path="documents" element={<DocumentsPage site={DEFAULT_SITE} />} />
+          <Route path="documents/cleanups" element={<CleanupsPage site={DEFAULT_SITE} />} />
+          <Route path="documents/cleanups/:id" element={<CleanupPage site={DEFAULT_SITE} />} />
+          <Route path="documents/:id" element={<DocumentPage site={DEFAULT_SITE} />} />
           <Route path="*" element={<Result status="404" title="页面不存在" extra={<a href="/portal/">返回首页</a>} />} />
         </Routes>
       </BrowserRouter>

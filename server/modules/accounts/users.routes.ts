@@ -10,6 +10,7 @@ import { CreateUserBody, PersonalView, UpdateUserBody, UserFilter, UserListQuery
 import { createUser } from './use-cases/create-user.ts';
 import { updateUser } from './use-cases/update-user.ts';
 import { userColumns } from './users.export.ts';
+import { attachment } from '../../kernel/http/download.ts';
 
 const tags = ['users'];
 /** A spreadsheet of a county's users stays far below this; it bounds a mistaken "everything" export. */
@@ -34,7 +35,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await toXlsx('用户', userColumns, rows.map((u) => presentUser(u, now)));
       return reply
         .header('content-type', XLSX_MIME)
-        .header('content-disposition', `attachment; filename="users.xlsx"; filename*=UTF-8''${encodeURIComponent('用户列表.xlsx')}`)
+        .header('content-disposition', attachment('用户列表.xlsx', 'users.xlsx'))
         .send(file);
     },
   );

@@ -86,8 +86,9 @@ defineFieldLabels({
   displayName: '姓名',
   phone: '手机号',
   email: '电子邮箱',
-  title: '职务',
   initialPassword: '初始密码',
   isService: '服务账号',
   roleIds: '角色',
 });
+// A user's title is a position; elsewhere title is a document's 标题.
+defineFieldLabels({ title: '职务' }, '/api/users');

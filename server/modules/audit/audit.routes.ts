@@ -3,6 +3,7 @@ import { XLSX_MIME } from '../../kernel/excel/excel.ts';
 import { pageOf } from '../../kernel/http/schemas.ts';
 import { AuditFilter, AuditQuery, AuditRow, VerifyResultView } from './audit.schemas.ts';
 import { exportAuditLog, listAuditLog, verifyAuditLog } from './use-cases/read-audit.ts';
+import { attachment } from '../../kernel/http/download.ts';
 
 const tags = ['audit'];
 
@@ -19,7 +20,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/audit/export.xlsx', { schema: { tags, summary: '导出审计日志（Excel）', querystring: AuditFilter, produces: [XLSX_MIME] } }, async (request, reply) =>
     reply
       .type(XLSX_MIME)
-      .header('content-disposition', `attachment; filename="audit-log.xlsx"; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`)
+      .header('content-disposition', attachment('审计日志.xlsx', 'audit-log.xlsx'))
       .send(await exportAuditLog(request, request.query)),
   );
 

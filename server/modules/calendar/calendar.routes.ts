@@ -25,6 +25,7 @@ import {
 import { getNotice } from './use-cases/get-notice.ts';
 import { saveYear } from './use-cases/save-year.ts';
 import { yearDays, yearDaysXlsx } from './use-cases/year-days.ts';
+import { attachment } from '../../kernel/http/download.ts';
 
 const tags = ['calendar'];
 const security: { [scheme: string]: string[] }[] = [{ session: [] }, { apiToken: [] }];
@@ -96,7 +97,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       const data = await yearDaysXlsx(request.server.db, regionOf(request, request.query.region), year);
       return reply
         .type(XLSX_MIME)
-        .header('content-disposition', `attachment; filename="calendar-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${year}年工作日历.xlsx`)}`)
+        .header('content-disposition', attachment(`${year}年工作日历.xlsx`, `calendar-${year}.xlsx`))
         .send(data);
     },
   );

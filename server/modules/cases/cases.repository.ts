@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Queryable } from '../../kernel/db/db.ts';
 import { organisations } from '../../kernel/org/org.tables.ts';
@@ -23,9 +23,3 @@ export async function findCaseHistory(db: Queryable, caseId: string) {
   return { events, clocks };
 }
 
-/** Names of the organisations a step's data names (an 'org' field stores the id). */
-export async function findOrgNames(db: Queryable, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}

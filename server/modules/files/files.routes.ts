@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getReadableFile } from '../../kernel/files/files.access.ts';
 import { defaultFilePolicy, largestUpload } from '../../kernel/files/files.policy.ts';
 import { readFileContent, verifyFile, type FileRow } from '../../kernel/files/files.ts';
+import { attachment } from '../../kernel/http/download.ts';
 import { IdParams } from '../../kernel/http/schemas.ts';
 import { FileContentBody, FileVerificationView, FileView, UploadHeaders } from './files.schemas.ts';
 import { uploadFile } from './use-cases/upload-file.ts';
@@ -52,17 +53,13 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
  * Always a download, never rendered in our origin: attachment disposition, no sniffing, and a sandbox
  * in case a browser renders it anyway. filename* carries the Chinese name (RFC 6266, RFC 8187).
  */
-function sendFile(reply: FastifyReply, file: FileRow, content: Buffer) {
-  const asciiName = file.name.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
+export function sendFile(reply: FastifyReply, file: FileRow, content: Buffer) {
   return reply
     .type(file.mime)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeRfc8187(file.name)}`)
+    .header('content-disposition', attachment(file.name))
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header('cache-control', 'private, no-cache')
     .header('x-content-sm3', file.sm3)
     .send(content);
 }
-
-/** encodeURIComponent leaves ' ( ) * unescaped, which RFC 8187's attr-char does not allow. */
-const encodeRfc8187 = (value: string) => encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -20,6 +20,7 @@ import { getAppearanceSettings, putAppearanceSettings } from './use-cases/appear
 import { exportLitigationCases, getLitigationCase, listLitigationCases } from './use-cases/read-cases.ts';
 import { registerCase } from './use-cases/register-case.ts';
 import { addHearing, editHearing } from './use-cases/save-hearing.ts';
+import { attachment } from '../../kernel/http/download.ts';
 
 const tags = ['litigation'];
 
@@ -45,7 +46,7 @@ export const litigationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .type(XLSX_MIME)
-        .header('content-disposition', `attachment; filename="litigation.xlsx"; filename*=UTF-8''${encodeURIComponent('行政应诉案件.xlsx')}`)
+        .header('content-disposition', attachment('行政应诉案件.xlsx', 'litigation.xlsx'))
         .send(await exportLitigationCases(request, request.query)),
   );
 

@@ -1,7 +1,7 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { regionSettings } from '../../kernel/config/region-settings.ts';
 import { settings } from '../../kernel/config/settings.tables.ts';
-import type { Queryable, Tx } from '../../kernel/db/db.ts';
 import { appearanceDenominatorLabels, appearanceDenominators, appearanceLabels, principalRoles } from './litigation.labels.ts';
 
 /**
@@ -22,34 +22,17 @@ export const AppearanceRateDefinition = z.object({
 });
 export type AppearanceRateDefinition = z.infer<typeof AppearanceRateDefinition>;
 
-export const appearanceSettingsKey = (regionCode: string) => `litigation.appearanceRate:${regionCode}`;
-
-const defaults = (): AppearanceRateDefinition => AppearanceRateDefinition.parse({});
-
-/** The saved definition of a region with its version; before anyone saved one, the defaults at version 1. */
-export async function readAppearanceDefinition(db: Queryable, regionCode: string): Promise<{ value: AppearanceRateDefinition; version: number; saved: boolean }> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, appearanceSettingsKey(regionCode)));
-  return { value: AppearanceRateDefinition.parse(row?.value ?? {}), version: row?.version ?? 1, saved: row !== undefined };
-}
-
-/** Optimistic update; the row is created with the defaults at version 1 first, so they can be edited like a saved row. */
-export async function saveAppearanceDefinition(tx: Tx, regionCode: string, value: AppearanceRateDefinition, version: number, by: string, now: Date): Promise<boolean> {
-  const key = appearanceSettingsKey(regionCode);
-  await tx.insert(settings).values({ key, value: defaults(), updatedAt: now, updatedBy: by }).onConflictDoNothing();
-  const rows = await tx
-    .update(settings)
-    .set({ value, version: sql`${settings.version} + 1`, updatedAt: now, updatedBy: by })
-    .where(and(eq(settings.key, key), eq(settings.version, version)))
-    .returning({ key: settings.key });
-  return rows.length > 0;
-}
+const store = regionSettings('litigation.appearanceRate', AppearanceRateDefinition);
+export const appearanceSettingsKey = store.key;
+export const readAppearanceDefinition = store.read;
+export const saveAppearanceDefinition = store.save;
 
 /**
  * The region's definition as one jsonb value inside a query: the defaults overlaid with the saved row
  * (validated when it was saved), so a region that never saved one is counted by the defaults.
  */
 export function appearanceDefinitionSql(regionCode: string): SQL {
-  return sql`(${JSON.stringify(defaults())}::jsonb || coalesce((select s.value from ${settings} s where s.key = ${appearanceSettingsKey(regionCode)}), '{}'::jsonb))`;
+  return sql`(${JSON.stringify(store.defaults())}::jsonb || coalesce((select s.value from ${settings} s where s.key = ${appearanceSettingsKey(regionCode)}), '{}'::jsonb))`;
 }
 
 /** The definition in words, for the settings page and the indicator's records. */

@@ -25,6 +25,7 @@ import { importOrgs, importReport } from './use-cases/import-orgs.ts';
 import { moveOrg } from './use-cases/move-org.ts';
 import { setOrgStatus } from './use-cases/set-org-status.ts';
 import { updateOrg } from './use-cases/update-org.ts';
+import { attachment } from '../../kernel/http/download.ts';
 
 const tags = ['org'];
 const IMPORT_LIMIT = 10 * 1024 * 1024;
@@ -32,7 +33,7 @@ const IMPORT_LIMIT = 10 * 1024 * 1024;
 function sendXlsx(reply: FastifyReply, asciiName: string, name: string, data: Buffer) {
   return reply
     .type(XLSX_MIME)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header('content-disposition', attachment(name, asciiName))
     .send(data);
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/errors/app-error.ts';
-import { Throttle } from './portal-throttle.ts';
+import { Throttle } from '../../kernel/http/throttle.ts';
 import { respondentOrgTypes } from './reconsideration.labels.ts';
 import { findRespondents } from './portal.repository.ts';
 import { ApplicationAnswer, ApplicationBody, CorrectionBody, Respondent, RespondentQuery, TrackQuery, TrackView } from './reconsideration.schemas.ts';

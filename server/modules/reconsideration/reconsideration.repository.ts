@@ -153,6 +153,7 @@ const followUpSelect = (db: Queryable) =>
       targetOrgName: target.name,
       documentTitle: reconsiderationFollowUps.documentTitle,
       documentNo: reconsiderationFollowUps.documentNo,
+      normativeDocumentId: reconsiderationFollowUps.normativeDocumentId,
       content: reconsiderationFollowUps.content,
       result: reconsiderationFollowUps.result,
       resultText: reconsiderationFollowUps.resultText,

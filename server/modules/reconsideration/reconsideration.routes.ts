@@ -18,6 +18,7 @@ import {
 import { issueOpinion, openDocumentReview } from './use-cases/open-follow-up.ts';
 import { exportCases, getApplicant, getCase, getFollowUp, listCases } from './use-cases/read-cases.ts';
 import { registerAtOffice } from './use-cases/register-application.ts';
+import { attachment } from '../../kernel/http/download.ts';
 
 const tags = ['reconsideration'];
 const security: { [scheme: string]: string[] }[] = [{ session: [] }, { apiToken: [] }];
@@ -45,7 +46,7 @@ export const reconsiderationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .type(XLSX_MIME)
-        .header('content-disposition', `attachment; filename="reconsideration-cases.xlsx"; filename*=UTF-8''${encodeURIComponent('行政复议案件.xlsx')}`)
+        .header('content-disposition', attachment('行政复议案件.xlsx', 'reconsideration-cases.xlsx'))
         .send(await exportCases(request, request.query)),
   );
 

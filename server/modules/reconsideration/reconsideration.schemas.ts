@@ -119,6 +119,7 @@ export const FollowUpView = z.object({
   targetOrgName: nullableLabel,
   documentTitle: z.string().nullable(),
   documentNo: z.string().nullable(),
+  normativeDocumentId: z.uuid().nullable().describe('规范性文件库中的该文件'),
   content: z.string(),
   result: z.string().nullable(),
   resultLabel: nullableLabel,
@@ -168,6 +169,7 @@ export const ReviewBody = z.object({
   documentTitle: text(200),
   documentNo: z.string().trim().max(60).optional(),
   targetOrgId: z.uuid().optional().describe('制定机关（本行政区内的机构；区外机关不填）'),
+  normativeDocumentId: z.uuid().optional().describe('规范性文件库中的该文件（已公布的，本行政区）'),
   content: text(5000).describe('申请人提出附带审查的理由，或复议机构认为依据不合法的理由'),
 });
 export type ReviewBody = z.infer<typeof ReviewBody>;

@@ -74,6 +74,8 @@ export const reconsiderationFollowUps = pgTable('reconsideration_follow_ups', {
   /** The reviewed 规范性文件: title and 文号 (issue 4 links the registry record). */
   documentTitle: varchar('document_title', { length: 200 }),
   documentNo: varchar('document_no', { length: 60 }),
+  /** 附带审查: the reviewed document's record in the 规范性文件 registry (its case id), when it is registered. */
+  normativeDocumentId: uuid('normative_document_id').references(() => cases.id),
   /** 意见书: the problems and what to correct; 附带审查: the applicant's grounds. */
   content: text('content').notNull(),
   /** 附带审查: legal / illegal (停止执行, 责令修改 …); 意见书: reported correction. */

@@ -6,6 +6,7 @@ import { FigureInfo, OrgsAnswer, OrgsQuery, RecordsAnswer, RecordsFilter, Record
 import { computeFigures, exportFigures, listFigures } from './use-cases/read-figures.ts';
 import { exportRecords, listRecords } from './use-cases/read-records.ts';
 import { scopeOrgs } from './use-cases/resolve-scope.ts';
+import { attachment } from '../../kernel/http/download.ts';
 
 const tags = ['statistics'];
 const security: { [scheme: string]: string[] }[] = [{ session: [] }, { apiToken: [] }];
@@ -13,7 +14,7 @@ const security: { [scheme: string]: string[] }[] = [{ session: [] }, { apiToken:
 const sendXlsx = (reply: FastifyReply, file: Buffer, asciiName: string, name: string) =>
   reply
     .type(XLSX_MIME)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header('content-disposition', attachment(name, asciiName))
     .send(file);
 
 /** Figures (kernel/indicators) for a region, organisation subtree and period, their records, and Excel. */

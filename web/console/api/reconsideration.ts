@@ -90,6 +90,7 @@ export interface FollowUp {
   targetOrgName: string | null;
   documentTitle: string | null;
   documentNo: string | null;
+  normativeDocumentId: string | null;
   content: string;
   result: string | null;
   resultLabel: string | null;
@@ -144,6 +145,8 @@ export interface OpinionInput {
 export interface ReviewInput {
   documentTitle: string;
   documentNo?: string;
+  /** The document's record in the 规范性文件 registry, when it is there. */
+  normativeDocumentId?: string;
   /** The maker, when it is an organ of the county. */
   targetOrgId?: string;
   content: string;

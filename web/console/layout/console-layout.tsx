@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { authApi } from '../api/endpoints.ts';
 import { APP_TITLE } from '../components/page-container.tsx';
 import { useMe, useSession } from '../session/session.tsx';
+import { HeaderSearch } from '../pages/search/header-search.tsx';
 import { findNav, isGroup, nav } from './nav.tsx';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
@@ -100,6 +101,7 @@ export function ConsoleLayout() {
           <span className="brand-mark">法</span>
           <span className="brand-title">{APP_TITLE}</span>
         </Link>
+        <HeaderSearch />
         <UserMenu />
       </Layout.Header>
       <Layout>

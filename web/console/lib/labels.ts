@@ -23,6 +23,13 @@ export const moduleLabels: Record<string, string> = {
   files: '附件',
   statistics: '统计分析',
   reconsideration: '行政复议',
+  litigation: '行政应诉',
+  normative: '规范性文件',
+  legality: '合法性审查',
+  decisions: '重大行政决策',
+  meetings: '政府会议',
+  consultation: '公众参与',
+  legislation: '立法建议',
 };
 
 export const options = <K extends string>(labels: Record<K, string>) =>

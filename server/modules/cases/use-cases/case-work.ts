@@ -7,8 +7,9 @@ import { findTodo } from '../../../kernel/workflow/todo.repository.ts';
 import { markDates, markOf, workflowDeps } from '../../../kernel/workflow/marks.ts';
 import { availableActions, transition } from '../../../kernel/workflow/transition.ts';
 import { findFiles } from '../../../kernel/files/files.repository.ts';
+import { findOrgNames } from '../../../kernel/org/org.repository.ts';
 import { actionFields } from '../../../kernel/workflow/action-fields.ts';
-import { findCaseHistory, findOrgNames, findReadableCase } from '../cases.repository.ts';
+import { findCaseHistory, findReadableCase } from '../cases.repository.ts';
 import { describeData, orgIdsIn } from './event-data.ts';
 import type { ActionBody, CaseDetail, TodoQuery } from '../cases.schemas.ts';
 

@@ -1,9 +1,11 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { inScope, requirePermission } from '../../../kernel/auth/actor.ts';
 import type { Tx } from '../../../kernel/db/db.ts';
 import { AppError } from '../../../kernel/errors/app-error.ts';
 import { write } from '../../../kernel/http/context.ts';
 import { openCase } from '../../../kernel/workflow/transition.ts';
+import { cases } from '../../../kernel/workflow/workflow.tables.ts';
 import { workflowDeps } from '../../../kernel/workflow/marks.ts';
 import { opinionWorkflow, reviewWorkflow } from '../reconsideration.follow-ups.workflow.ts';
 import { findActiveOrg, findParentCase } from '../reconsideration.repository.ts';
@@ -40,6 +42,15 @@ async function targetOrg(tx: Tx, regionCode: string, orgId: string) {
   return org;
 }
 
+/** The reviewed document's record in the 规范性文件 registry: a published document of the same county. */
+async function registeredDocument(tx: Tx, regionCode: string, id: string): Promise<void> {
+  const [row] = await tx
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.id, id), eq(cases.caseType, 'normative_document'), eq(cases.regionCode, regionCode), inArray(cases.state, ['published', 'inForce'])));
+  if (!row) throw new AppError('VALIDATION_FAILED', '规范性文件：不是本行政区已公布的规范性文件', [{ field: 'normativeDocumentId', message: '不是本行政区已公布的规范性文件' }]);
+}
+
 /** 行政复议意见书 to the respondent (or another organ): a case of its own, in that organ's 待办. */
 export async function issueOpinion(request: FastifyRequest, caseId: string, body: OpinionBody): Promise<{ id: string }> {
   return write(request, async (tx) => {
@@ -68,6 +79,7 @@ export async function openDocumentReview(request: FastifyRequest, caseId: string
   return write(request, async (tx) => {
     const parent = await parentFor(request, tx, caseId, HANDLE, reviewStates, '对规范性文件进行附带审查');
     const maker = body.targetOrgId ? await targetOrg(tx, parent.regionCode, body.targetOrgId) : undefined;
+    if (body.normativeDocumentId) await registeredDocument(tx, parent.regionCode, body.normativeDocumentId);
     const opened = await openCase(
       tx,
       workflowDeps(request),
@@ -88,6 +100,7 @@ export async function openDocumentReview(request: FastifyRequest, caseId: string
       targetOrgId: maker?.id ?? null,
       documentTitle: body.documentTitle,
       documentNo: body.documentNo || null,
+      normativeDocumentId: body.normativeDocumentId ?? null,
       content: body.content,
     });
     return { id: opened.id };

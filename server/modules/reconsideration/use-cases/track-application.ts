@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { beijingTime } from '../../../kernel/clock/clock.ts';
 import { AppError } from '../../../kernel/errors/app-error.ts';
 import { transition } from '../../../kernel/workflow/transition.ts';
-import type { Throttle } from '../portal-throttle.ts';
+import type { Throttle } from '../../../kernel/http/throttle.ts';
 import { workflowDeps } from '../../../kernel/workflow/marks.ts';
 import { outcomeLabels, type Outcome } from '../reconsideration.labels.ts';
 import { findPublicHistory, findTracked, type TrackedRow } from '../portal.repository.ts';

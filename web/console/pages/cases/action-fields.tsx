@@ -39,7 +39,8 @@ export function stepData(fields: ActionField[], data: StepData | undefined): Ste
 function rulesOf(field: ActionField): FormRule[] {
   if (!field.required || field.type === 'boolean') return [];
   const text = field.type === 'text' || field.type === 'textarea';
-  return [{ required: true, whitespace: text, message: `${text || field.type === 'number' ? '请填写' : '请选择'}${field.label}` }];
+  // async-validator checks a rule without a type as a string: a number would fail as if it were empty.
+  return [{ required: true, whitespace: text, ...(field.type === 'number' ? { type: 'number' as const } : {}), message: `${text || field.type === 'number' ? '请填写' : '请选择'}${field.label}` }];
 }
 
 const testId = (field: ActionField) => `action-field-${field.name}`;

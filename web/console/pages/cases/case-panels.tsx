@@ -23,6 +23,10 @@ const casePanels: Partial<Record<string, PanelLoader>> = {
   reconsideration_opinion: () => import('../reconsideration/follow-up-panel.tsx').then((m) => m.FollowUpPanel),
   reconsideration_review: () => import('../reconsideration/follow-up-panel.tsx').then((m) => m.FollowUpPanel),
   litigation: () => import('../litigation/litigation-panel.tsx').then((m) => m.LitigationPanel),
+  normative_document: () => import('../normative/normative-panel.tsx').then((m) => m.NormativePanel),
+  decision: () => import('../decisions/decision-panel.tsx').then((m) => m.DecisionPanel),
+  legislation: () => import('../legislation/consultation-panel.tsx').then((m) => m.ConsultationPanel),
+  legislation_request: () => import('../legislation/request-panel.tsx').then((m) => m.RequestPanel),
 };
 
 const loaded = new Map<string, LazyExoticComponent<ComponentType<CasePanelProps>>>();

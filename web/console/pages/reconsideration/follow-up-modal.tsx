@@ -4,12 +4,14 @@ import { ApiError } from '../../api/client.ts';
 import { reconsiderationApi, type FollowUpKind, type ReconsiderationCase } from '../../api/reconsideration.ts';
 import { testId } from '../../components/guarded.tsx';
 import { OrgSelect } from '../../components/org-select.tsx';
+import { DocumentSelect } from '../normative/document-select.tsx';
 
 interface Values {
   content: string;
   targetOrgId?: string;
   documentTitle?: string;
   documentNo?: string;
+  normativeDocumentId?: string;
 }
 
 const titles: Record<FollowUpKind, string> = { opinion: '制发行政复议意见书', review: '提起规范性文件附带审查' };
@@ -33,7 +35,7 @@ export function FollowUpModal({ kind, view, onClose, onOpened }: { kind: FollowU
     const text = (v?: string) => v?.trim() || undefined;
     try {
       if (kind === 'opinion') await reconsiderationApi.issueOpinion(view.id, { content: values.content.trim(), targetOrgId: values.targetOrgId });
-      else await reconsiderationApi.openReview(view.id, { documentTitle: values.documentTitle!.trim(), documentNo: text(values.documentNo), targetOrgId: values.targetOrgId, content: values.content.trim() });
+      else await reconsiderationApi.openReview(view.id, { documentTitle: values.documentTitle!.trim(), documentNo: text(values.documentNo), normativeDocumentId: values.normativeDocumentId, targetOrgId: values.targetOrgId, content: values.content.trim() });
       void message.success(kind === 'opinion' ? '已制发意见书，已列入送达机关的待办' : '已提起附带审查');
       onOpened();
     } catch (error) {
@@ -71,6 +73,9 @@ export function FollowUpModal({ kind, view, onClose, onOpened }: { kind: FollowU
             </Form.Item>
             <Form.Item name="documentNo" label="文号" rules={[{ max: 60 }]}>
               <Input data-testid="follow-up-document-no" />
+            </Form.Item>
+            <Form.Item name="normativeDocumentId" label="规范性文件库中的该文件" extra="本县已公布的文件可关联，文件页面将列出本次审查">
+              <DocumentSelect data-testid="follow-up-normative-document" />
             </Form.Item>
           </>
         )}

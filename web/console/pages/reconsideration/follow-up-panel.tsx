@@ -31,7 +31,15 @@ export function FollowUpPanel({ detail }: CasePanelProps) {
     ...(opinion
       ? [{ key: 'target', label: '送达机关', children: view.targetOrgName ?? view.orgName }]
       : [
-          { key: 'document', label: '规范性文件', children: `《${view.documentTitle ?? ''}》${view.documentNo ? `（${view.documentNo}）` : ''}` },
+          {
+            key: 'document',
+            label: '规范性文件',
+            children: view.normativeDocumentId ? (
+              <Link to={`/normative/${view.normativeDocumentId}`} data-testid="follow-up-normative-link">{`《${view.documentTitle ?? ''}》${view.documentNo ? `（${view.documentNo}）` : ''}`}</Link>
+            ) : (
+              `《${view.documentTitle ?? ''}》${view.documentNo ? `（${view.documentNo}）` : ''}`
+            ),
+          },
           { key: 'maker', label: '制定机关', children: view.targetOrgName ?? <Typography.Text type="secondary">未填写（本行政区以外的机关）</Typography.Text> },
         ]),
     { key: 'content', label: opinion ? '问题和纠正要求' : '审查理由', span: 'filled', children: <LongText text={view.content} /> },

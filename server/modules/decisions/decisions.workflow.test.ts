@@ -85,6 +85,12 @@ describe('重大行政决策: the five procedures as hard gates, publication, ar
     expect(clock).toMatchObject({ unit: 'workingDays', n: 7, startedOn: '2021-09-28', dueOn: '2021-10-13' });
   });
 
+  it("is the legal office's work while it reviews, not the drafting unit's", async () => {
+    const todoIds = async (who: typeof c.handler) => (await ok(await call(t, who, 'GET', '/api/todo?pageSize=100'))).items.map((i: { id: string }) => i.id);
+    expect(await todoIds(c.reviewer)).toContain(id);
+    expect(await todoIds(c.handler)).not.toContain(id);
+  });
+
   it('lets only the legal office give the opinion; 「不合法」 returns the draft for another review', async () => {
     on(t, '2021-09-30');
     await refused(await step(t, c.handler, id, 'giveLegalityOpinion', { conclusion: 'lawful', opinion: '合法', reviewer: '某' }), 403, '没有此操作的权限');

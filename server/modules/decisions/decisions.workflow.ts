@@ -37,6 +37,8 @@ import { decisionExperts, decisionHearings, decisions } from './decisions.tables
 
 /** The states before the decision, from which every procedure's step is offered. */
 const BEFORE: DecisionState[] = ['drafting', 'publicComment', LEGALITY_STATE as 'legalityReview', 'awaitingDecision'];
+/** Those steps are the drafting unit's work (its 待办) except while the legal office reviews the draft. */
+const HANDLER_TURN: DecisionState[] = ['drafting', 'publicComment', 'awaitingDecision'];
 
 type Row = typeof decisions.$inferSelect;
 
@@ -102,6 +104,7 @@ export const decisionWorkflow = defineWorkflow<DecisionState>({
     openPublicComment: {
       label: '公开征求意见',
       from: BEFORE,
+      offeredIn: HANDLER_TURN,
       to: 'publicComment',
       permission: HANDLE,
       input: OpenCommentInput,
@@ -170,6 +173,7 @@ export const decisionWorkflow = defineWorkflow<DecisionState>({
     exemptGate: {
       label: '依法免予履行程序',
       from: BEFORE,
+      offeredIn: HANDLER_TURN,
       to: (ctx) => ctx.case.state as DecisionState,
       permission: HANDLE,
       input: ExemptInput,
@@ -190,6 +194,7 @@ export const decisionWorkflow = defineWorkflow<DecisionState>({
     addExpertOpinion: {
       label: '登记专家论证意见',
       from: BEFORE,
+      offeredIn: HANDLER_TURN,
       to: (ctx) => ctx.case.state as DecisionState,
       permission: HANDLE,
       input: ExpertInput,
@@ -203,6 +208,7 @@ export const decisionWorkflow = defineWorkflow<DecisionState>({
     completeExpertReview: {
       label: '完成专家论证',
       from: BEFORE,
+      offeredIn: HANDLER_TURN,
       to: (ctx) => ctx.case.state as DecisionState,
       permission: HANDLE,
       async guard(ctx) {
@@ -219,6 +225,7 @@ export const decisionWorkflow = defineWorkflow<DecisionState>({
     recordRiskAssessment: {
       label: '登记风险评估',
       from: BEFORE,
+      offeredIn: HANDLER_TURN,
       to: (ctx) => ctx.case.state as DecisionState,
       permission: HANDLE,
       input: RiskInput,
@@ -233,6 +240,7 @@ export const decisionWorkflow = defineWorkflow<DecisionState>({
     submitForLegality: {
       label: '送请合法性审查',
       from: BEFORE,
+      offeredIn: HANDLER_TURN,
       to: LEGALITY_STATE as 'legalityReview',
       permission: HANDLE,
       input: SubmitLegalityInput,
@@ -256,6 +264,7 @@ export const decisionWorkflow = defineWorkflow<DecisionState>({
     giveLegalityOpinion: {
       label: '出具合法性审查意见',
       from: BEFORE,
+      offeredIn: [LEGALITY_STATE as 'legalityReview'],
       to: (ctx) => ((ctx.input as LegalityOpinionInput).conclusion === 'unlawful' ? 'drafting' : 'awaitingDecision'),
       permission: LEGALITY_REVIEW,
       input: LegalityOpinionInput,
@@ -284,6 +293,7 @@ export const decisionWorkflow = defineWorkflow<DecisionState>({
     recordPartyConsultation: {
       label: '登记向党委请示报告',
       from: BEFORE,
+      offeredIn: HANDLER_TURN,
       to: (ctx) => ctx.case.state as DecisionState,
       permission: HANDLE,
       input: PartyInput,
@@ -296,6 +306,7 @@ export const decisionWorkflow = defineWorkflow<DecisionState>({
     recordCollectiveDecision: {
       label: '登记集体讨论决定',
       from: BEFORE,
+      offeredIn: HANDLER_TURN,
       to: (ctx) => {
         const outcome = (ctx.input as z.infer<typeof CollectiveInput>).outcome;
         return outcome === 'deferred' ? 'awaitingDecision' : outcome === 'rejected' ? 'notAdopted' : 'decided';

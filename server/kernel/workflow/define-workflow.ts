@@ -73,7 +73,8 @@ export interface ActionDef<S extends string, I = unknown> {
   /**
    * The states in which the step is someone's work (the 待办 list), when `from` is wider so that an
    * attempt before its turn reaches the guard and is refused with the missing procedure named (a
-   * 规范性文件 cannot be numbered before its collective discussion). Defaults to `from`.
+   * 规范性文件 cannot be numbered before its collective discussion). Defaults to `from`; empty: never
+   * anyone's 待办 (a step taken when needed, from a list of its own).
    */
   offeredIn?: readonly S[];
   /**

@@ -50,10 +50,11 @@ export function actionableCondition(actor: Actor, workflows: WorkflowDef[] = all
   for (const wf of workflows) {
     const branches = new Map<string, { permission: string; byParty: boolean; whileRunning?: string; states: Set<string> }>();
     for (const action of Object.values(wf.actions)) {
-      if (action.assignedOnly || !actor.permissions.has(action.permission)) continue;
+      const offered = action.offeredIn ?? action.from;
+      if (action.assignedOnly || offered.length === 0 || !actor.permissions.has(action.permission)) continue;
       const key = [action.permission, action.byParty ? 'party' : 'handler', action.whileRunning ?? ''].join('|');
       const branch = branches.get(key) ?? { permission: action.permission, byParty: !!action.byParty, whileRunning: action.whileRunning, states: new Set<string>() };
-      (action.offeredIn ?? action.from).forEach((s) => branch.states.add(s));
+      offered.forEach((s) => branch.states.add(s));
       branches.set(key, branch);
     }
     for (const { permission, byParty, whileRunning, states } of branches.values()) {

@@ -59,6 +59,8 @@ describe('立法建议: consultation, requests to departments on the 2021 Nation
     const scjTodo = await todo(u.scj);
     expect(scjTodo.items).toEqual([expect.objectContaining({ id: scjRequest, caseType: 'legislation_request', dueOn: '2021-10-09', mark: null })]);
     expect((await todo(u.zrj)).items.map((i) => i.id)).toEqual([requestOf(d, org.zrj).id]);
+    // The 司法局's 待办 holds the consultation, not the departments' requests.
+    expect((await todo(u.coordinator)).items.map((i) => i.id)).toEqual([id]);
     // The department reads its request and the letter, not the consultation itself.
     expect((await call(t, u.scj, 'GET', `/api/legislation/consultations/${id}`)).statusCode).toBe(404);
     const own = await call(t, u.scj, 'GET', `/api/legislation/requests/${scjRequest}`);

@@ -244,6 +244,8 @@ export const requestWorkflow = defineWorkflow<RequestState>({
   },
   initial: 'pending',
   clockLabels: { reply: '反馈期限' },
+  // A request is its organisation's 待办. The 司法局 follows the requests from the consultation (its own
+  // 待办 item) and the overdue-requests list: its steps on them are offered in neither.
   actions: {
     // Taken by distribution itself, right after the case opens.
     send: {
@@ -281,6 +283,7 @@ export const requestWorkflow = defineWorkflow<RequestState>({
     recordOpinion: {
       label: '登记收到的书面意见',
       from: ['requested'],
+      offeredIn: [],
       to: 'answered',
       permission: HANDLE,
       input: RecordOpinionInput,
@@ -300,6 +303,7 @@ export const requestWorkflow = defineWorkflow<RequestState>({
     remind: {
       label: '催办',
       from: ['requested'],
+      offeredIn: [],
       to: 'requested',
       permission: HANDLE,
       input: RemindInput,
@@ -308,6 +312,7 @@ export const requestWorkflow = defineWorkflow<RequestState>({
     lapse: {
       label: '不再等待反馈',
       from: ['requested'],
+      offeredIn: [],
       to: 'lapsed',
       permission: HANDLE,
       reasonRequired: true,

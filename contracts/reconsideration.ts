@@ -63,6 +63,12 @@ export const outcomeLabels: Record<Outcome, string> = {
  */
 export const correctingOutcomes: readonly Outcome[] = ['revoke', 'partialRevoke', 'change', 'confirmIllegal', 'confirmInvalid', 'orderPerform'];
 
+/**
+ * Decisions after which the challenged act no longer stands as published: 变更、撤销、确认违法、确认无效
+ * (行政处罚法 第四十八条第二款 — its 执法公示 is withdrawn within 3 working days).
+ */
+export const annullingOutcomes: readonly Outcome[] = ['revoke', 'partialRevoke', 'change', 'confirmIllegal', 'confirmInvalid'];
+
 /** 复议法 第三十九条. */
 export const suspendGrounds = [
   'applicantDied',

@@ -15,3 +15,6 @@ export * from './modules/meetings/meetings.tables.ts';
 export * from './modules/normative/normative.tables.ts';
 export * from './modules/decisions/decisions.tables.ts';
 export * from './modules/legislation/legislation.tables.ts';
+export * from './modules/enforcement/enforcement.tables.ts';
+export * from './modules/enforcement-cases/enforcement-cases.tables.ts';
+export * from './modules/enforcement-supervision/supervision.tables.ts';

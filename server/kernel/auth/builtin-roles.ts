@@ -13,6 +13,7 @@ export const LEGAL_REVIEWER = 'legal_reviewer';
 export const RECONSIDERATION_OFFICER = 'reconsideration_officer';
 export const MEDIATOR = 'mediator';
 export const LEADER = 'leader';
+export const DEPT_HEAD = 'dept_head';
 
 export type BuiltinRoleCode =
   | typeof SYSADMIN
@@ -24,7 +25,18 @@ export type BuiltinRoleCode =
   | typeof LEGAL_REVIEWER
   | typeof RECONSIDERATION_OFFICER
   | typeof MEDIATOR
-  | typeof LEADER;
+  | typeof LEADER
+  | typeof DEPT_HEAD;
+
+/** What a module grants to the built-in roles: per role, permission codes with their data scope. */
+export type RoleGrants = Partial<Record<BuiltinRoleCode, Record<string, DataScope>>>;
+
+/** Several modules' (or a module's parts') grants, merged per role. */
+export function mergeRoleGrants(...sets: RoleGrants[]): RoleGrants {
+  const merged: RoleGrants = {};
+  for (const set of sets) for (const [role, grants] of Object.entries(set) as [BuiltinRoleCode, Record<string, DataScope>][]) merged[role] = { ...merged[role], ...grants };
+  return merged;
+}
 
 export interface BuiltinRole {
   code: BuiltinRoleCode;
@@ -86,6 +98,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
   staff(LEGAL_REVIEWER, '法制审核人员', '合法性审核'),
   staff(RECONSIDERATION_OFFICER, '复议工作人员', '行政复议案件办理'),
   staff(MEDIATOR, '人民调解员', '人民调解'),
+  staff(DEPT_HEAD, '部门负责人', '县直部门、乡镇负责人：批准行政执法决定、延长办案期限等'),
   {
     code: LEADER,
     name: '领导',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The form a step's input needs, derived from the action's zod schema so that the console renders it
  * without a page per action. Labels and widgets come from `.meta()`: { title, widget, optionLabels,
- * showWhen }. A module describes its input once, the server validates it and the console asks for it.
+ * optionsFrom, showWhen }. A module describes its input once, the server validates it and the console asks for it.
  */
 export interface ActionField {
   name: string;
@@ -11,6 +11,11 @@ export interface ActionField {
   type: 'text' | 'textarea' | 'date' | 'number' | 'boolean' | 'select' | 'multiselect' | 'org';
   required: boolean;
   options?: { value: string; label: string }[];
+  /**
+   * Options read from the server when the form opens: an /api path with `:caseId` for the case, answering
+   * { value, label }[] (e.g. the discretion benchmark rows of the case's matter).
+   */
+  optionsFrom?: string;
   /** Shown only while another field has one of these values, e.g. the 简易程序 ground. */
   showWhen?: { field: string; values: string[] };
   help?: string;
@@ -26,6 +31,7 @@ interface JsonSchema {
   description?: string;
   widget?: ActionField['type'];
   optionLabels?: Record<string, string>;
+  optionsFrom?: string;
   showWhen?: { field: string; values: string[] };
   maxLength?: number;
   minimum?: number;
@@ -46,6 +52,7 @@ function fieldOf(name: string, raw: JsonSchema, required: boolean): ActionField 
   const schema = raw.anyOf?.find((s) => s.type !== 'null') ?? raw;
   const meta = { ...schema, ...raw };
   const base = { name, label: meta.title ?? name, required, ...(meta.description ? { help: meta.description } : {}), ...(meta.showWhen ? { showWhen: meta.showWhen } : {}) };
+  if (meta.optionsFrom) return { ...base, type: 'select', optionsFrom: meta.optionsFrom };
   if (meta.widget) return { ...base, type: meta.widget, ...(schema.enum ? { options: options({ ...schema, optionLabels: meta.optionLabels }) } : {}), ...(schema.maxLength ? { max: schema.maxLength } : {}) };
   if (schema.enum) return { ...base, type: 'select', options: options({ ...schema, optionLabels: meta.optionLabels }) };
   if (schema.type === 'array' && schema.items?.enum) return { ...base, type: 'multiselect', options: options({ ...schema.items, optionLabels: meta.optionLabels ?? schema.items.optionLabels }) };

@@ -16,6 +16,7 @@ const ActionFieldSchema = z.object({
   type: z.enum(['text', 'textarea', 'date', 'number', 'boolean', 'select', 'multiselect', 'org']),
   required: z.boolean(),
   options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  optionsFrom: z.string().optional(),
   showWhen: z.object({ field: z.string(), values: z.array(z.string()) }).optional(),
   help: z.string().optional(),
   max: z.number().optional(),

@@ -34,6 +34,8 @@ export const reconsiderationCases = pgTable(
     /** The kind of act challenged (行政处罚, 政府信息公开 …): statistics and the simple-procedure check. */
     actCategory: varchar('act_category', { length: 20 }).notNull(),
     actDescription: text('act_description').notNull(),
+    /** The challenged act's own case in Fazhi (a 行政处罚 decision), when it was made there. */
+    challengedCaseId: uuid('challenged_case_id').references(() => cases.id),
     requests: text('requests').notNull(),
     facts: text('facts'),
     /** ordinary 普通程序 / simple 简易程序, set on acceptance (复议法 第五十三条). */

@@ -4,16 +4,20 @@ import { addDays } from '../../kernel/calendar/local-date.ts';
 import { P } from '../../kernel/calendar/periods.ts';
 import { nextNumber } from '../../kernel/numbering/numbering.ts';
 import { defineWorkflow, no, ok, type ClockRow, type GuardContext, type GuardResult } from '../../kernel/workflow/define-workflow.ts';
+import { actCorrected } from '../../kernel/workflow/act-corrections.ts';
 import { cases } from '../../kernel/workflow/workflow.tables.ts';
 import {
+  annullingOutcomes,
   decisionOutcomeLabels,
   decisionOutcomes,
+  outcomeLabels,
   simpleGroundLabels,
   simpleGrounds,
   suspendGroundLabels,
   suspendGrounds,
   terminationGroundLabels,
   terminationGrounds,
+  type Outcome,
 } from './reconsideration.labels.ts';
 import { reconsiderationCases } from './reconsideration.tables.ts';
 
@@ -385,6 +389,11 @@ export const reconsiderationWorkflow = defineWorkflow({
         const input = ctx.input as z.infer<typeof DecideInput>;
         const orders = (reDecisionOutcomes as readonly string[]).includes(input.outcome);
         await update(ctx, { outcome: input.outcome, decisionNo: input.decisionNo, reDecisionOrdered: orders ? (input.reDecisionOrdered ?? false) : null, decidedOn: ctx.today });
+        const [own] = await ctx.tx.select({ challenged: reconsiderationCases.challengedCaseId }).from(reconsiderationCases).where(eq(reconsiderationCases.caseId, ctx.case.id));
+        if (own?.challenged && (annullingOutcomes as readonly string[]).includes(input.outcome)) {
+          const description = `行政复议决定${input.decisionNo ? ` ${input.decisionNo}` : ''}：${outcomeLabels[input.outcome as Outcome]}`;
+          await actCorrected({ tx: ctx.tx, caseId: own.challenged, byCaseId: ctx.case.id, description, decidedOn: ctx.today, actor: ctx.actor });
+        }
       },
     },
   },

@@ -292,6 +292,8 @@ export interface ActionField {
   label: string;
   type: 'text' | 'textarea' | 'date' | 'number' | 'boolean' | 'select' | 'multiselect' | 'org';
   required: boolean;
+  /** Options read from the server (an /api path with :caseId). */
+  optionsFrom?: string;
   options?: { value: string; label: string }[];
   /** Shown (and sent) only while another field has one of these values. */
   showWhen?: { field: string; values: string[] };

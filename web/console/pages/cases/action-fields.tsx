@@ -1,6 +1,7 @@
 import { DatePicker, Form, Input, InputNumber, Select, Switch, type FormRule } from 'antd';
+import { useEffect, useState } from 'react';
 import { dayjs } from '../../../shared/time.ts';
-import { ApiError } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
 import type { ActionField } from '../../api/types.ts';
 import { OrgSelect } from '../../components/org-select.tsx';
 
@@ -40,13 +41,45 @@ function rulesOf(field: ActionField): FormRule[] {
   if (!field.required || field.type === 'boolean') return [];
   const text = field.type === 'text' || field.type === 'textarea';
   // async-validator checks a rule without a type as a string: a number would fail as if it were empty.
-  return [{ required: true, whitespace: text, ...(field.type === 'number' ? { type: 'number' as const } : {}), message: `${text || field.type === 'number' ? '请填写' : '请选择'}${field.label}` }];
+  return [{ required: true, whitespace: text, ...(field.type === 'number' ? { type: 'number' as const } : field.type === 'multiselect' ? { type: 'array' as const } : {}), message: `${text || field.type === 'number' ? '请填写' : '请选择'}${field.label}` }];
 }
 
 const testId = (field: ActionField) => `action-field-${field.name}`;
 
-function inputOf(field: ActionField) {
+type Option = { value: string; label: string };
+
+/** A choice among the case's own records (ActionField.optionsFrom), read when the form opens. */
+function ServerSelect({ field, caseId, ...props }: { field: ActionField; caseId: string; value?: string; onChange?: (value: string) => void }) {
+  const [options, setOptions] = useState<Option[]>();
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    api.get<Option[]>(field.optionsFrom!.replace(':caseId', caseId), undefined, { notify: false }).then(
+      (found) => live && setOptions(found),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [field.optionsFrom, caseId]);
+  return (
+    <Select
+      {...props}
+      options={options}
+      loading={!options && !failed}
+      allowClear={!field.required}
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={failed ? '选项加载失败，请刷新后重试' : '请选择'}
+      notFoundContent="没有可选的项目"
+      popupMatchSelectWidth={false}
+      data-testid={testId(field)}
+    />
+  );
+}
+
+function inputOf(field: ActionField, caseId: string) {
   const id = testId(field);
+  if (field.optionsFrom) return <ServerSelect field={field} caseId={caseId} />;
   switch (field.type) {
     case 'textarea':
       return <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={field.max} showCount={!!field.max} data-testid={id} />;
@@ -80,7 +113,7 @@ function inputOf(field: ActionField) {
  * strings, which is what the server's z.iso.date() reads. A hidden field is unmounted and, with
  * `preserve={false}`, forgets its value, so it comes back empty.
  */
-export function ActionFieldItem({ field }: { field: ActionField }) {
+export function ActionFieldItem({ field, caseId }: { field: ActionField; caseId: string }) {
   const date = field.type === 'date';
   return (
     <Form.Item
@@ -97,7 +130,7 @@ export function ActionFieldItem({ field }: { field: ActionField }) {
           }
         : {})}
     >
-      {inputOf(field)}
+      {inputOf(field, caseId)}
     </Form.Item>
   );
 }

@@ -128,7 +128,7 @@ export function ActionModal({ detail, action, onClose, onDone, onStale }: Action
         }}
       >
         {shown.map((field) => (
-          <ActionFieldItem key={field.name} field={field} />
+          <ActionFieldItem key={field.name} field={field} caseId={detail.id} />
         ))}
         {shown.length > 0 && <Divider style={{ margin: '4px 0 16px' }} />}
         <Form.Item

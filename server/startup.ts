@@ -1,5 +1,4 @@
-import type { DataScope } from './kernel/auth/auth.tables.ts';
-import { ensureBuiltinRoles, type BuiltinRoleCode } from './kernel/auth/builtin-roles.ts';
+import { ensureBuiltinRoles, mergeRoleGrants } from './kernel/auth/builtin-roles.ts';
 import { ensureNationalCalendar } from './kernel/calendar/calendar.seed.ts';
 import type { AppConfig } from './kernel/config/config.ts';
 import type { Database, Db } from './kernel/db/db.ts';
@@ -17,6 +16,9 @@ import { legalityRoleGrants } from './modules/legality/index.ts';
 import { meetingsRoleGrants } from './modules/meetings/index.ts';
 import { consultationRoleGrants } from './modules/consultation/index.ts';
 import { legislationRoleGrants } from './modules/legislation/index.ts';
+import { enforcementSupervisionRoleGrants } from './modules/enforcement-supervision/index.ts';
+import { enforcementRoleGrants } from './modules/enforcement/index.ts';
+import { enforcementCasesRoleGrants } from './modules/enforcement-cases/index.ts';
 
 export { DEMO_PASSWORD, demoAccounts, hasAnyOrganisation, seedDemo } from './demo/seed-demo.ts';
 
@@ -26,15 +28,8 @@ export async function loadDemo(db: Db, sm4Key: Buffer): Promise<void> {
   await seedDemoCases(db, new Sm4Box(sm4Key));
 }
 
-/** Modules' grants to the built-in roles, merged per role. */
-function mergeGrants(...sets: Partial<Record<BuiltinRoleCode, Record<string, DataScope>>>[]): Partial<Record<BuiltinRoleCode, Record<string, DataScope>>> {
-  const merged: Partial<Record<BuiltinRoleCode, Record<string, DataScope>>> = {};
-  for (const set of sets) for (const [role, grants] of Object.entries(set) as [BuiltinRoleCode, Record<string, DataScope>][]) merged[role] = { ...merged[role], ...grants };
-  return merged;
-}
-
 /** Every module's grants to the built-in roles. */
-export const moduleRoleGrants = () => mergeGrants(calendarRoleGrants, statisticsRoleGrants, reconsiderationRoleGrants, litigationRoleGrants, normativeRoleGrants, decisionsRoleGrants, legalityRoleGrants, meetingsRoleGrants, consultationRoleGrants, legislationRoleGrants);
+export const moduleRoleGrants = () => mergeRoleGrants(calendarRoleGrants, statisticsRoleGrants, reconsiderationRoleGrants, litigationRoleGrants, normativeRoleGrants, decisionsRoleGrants, legalityRoleGrants, meetingsRoleGrants, consultationRoleGrants, legislationRoleGrants, enforcementRoleGrants, enforcementSupervisionRoleGrants, enforcementCasesRoleGrants);
 
 /** What every start does to the database before serving: migrations, built-in roles, the national calendar. */
 export async function prepare(config: AppConfig, database: Database): Promise<void> {

@@ -8,6 +8,10 @@ import { seedDemoNormative } from './demo-normative.ts';
 import { seedDemoLegislation } from './demo-legislation.ts';
 import { seedDemoReconsideration } from './demo-reconsideration.ts';
 import { startReplay } from './replay.ts';
+import { seedDemoEnforcementRegistry } from './demo-enforcement-registry.ts';
+import { seedDemoEnforcementSupervision } from './demo-enforcement-supervision.ts';
+import { seedDemoEnforcementCases } from './demo-enforcement-cases.ts';
+import { seedDemoEnforcementEvaluation } from './demo-enforcement-evaluation.ts';
 
 /**
  * The demo county's cases, after its organisations and accounts (seedDemo) and the national calendar:
@@ -21,4 +25,10 @@ export async function seedDemoCases(db: Db, sm4: Sm4Box, clock: Clock = systemCl
   await seedDemoDecisions(replay, today);
   await seedDemoNormative(replay, today);
   await seedDemoLegislation(replay, today);
+  await seedDemoEnforcementRegistry(replay, today);
+  await seedDemoEnforcementCases(replay, today);
+  // Keep last: it groups the 2021 enforcement cases seeded before it under their campaigns.
+  await seedDemoEnforcementSupervision(replay);
+  // 案卷评查 of the 2021 penalty cases closed above (it only reads them).
+  await seedDemoEnforcementEvaluation(replay);
 }

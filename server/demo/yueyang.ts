@@ -142,6 +142,7 @@ export const demoAccounts: DemoAccount[] = [
   { username: 'fzsh', displayName: '王芳', orgCode: sfj, orgName: '县司法局', role: 'legal_reviewer', roleName: '法制审核人员', title: '法制审核员' },
   { username: 'fuyi', displayName: '陈刚', orgCode: sfj, orgName: '县司法局', role: 'reconsideration_officer', roleName: '复议工作人员', title: '行政复议股' },
   { username: 'scj', displayName: '刘洋', orgCode: '430621-D22', orgName: '县市场监管局', role: 'dept_staff', roleName: '部门经办人员', title: '法规股' },
+  { username: 'scjz', displayName: '周建国', orgCode: '430621-D22', orgName: '县市场监管局', role: 'dept_head', roleName: '部门负责人', title: '局长' },
   { username: 'rjw', displayName: '张伟', orgCode: '430621-T01', orgName: '荣家湾镇', role: 'township_staff', roleName: '乡镇经办人员', title: '司法所' },
   { username: 'xinqiang', displayName: '赵丽', orgCode: '430621-T03', orgName: '新墙镇', role: 'township_staff', roleName: '乡镇经办人员', title: '司法所' },
   { username: 'tiaojie', displayName: '周平', orgCode: '430621-T01-001', orgName: '荣家湾镇城南社区', role: 'mediator', roleName: '人民调解员' },

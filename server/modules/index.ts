@@ -16,6 +16,9 @@ import { meetingsModule } from './meetings/index.ts';
 import { consultationModule } from './consultation/index.ts';
 import { legislationModule } from './legislation/index.ts';
 import { searchModule } from './search/index.ts';
+import { enforcementCasesModule } from './enforcement-cases/index.ts';
+import { enforcementSupervisionModule } from './enforcement-supervision/index.ts';
+import { enforcementModule } from './enforcement/index.ts';
 
 /** Every domain module, in registration order. */
-export const modules: FazhiModule[] = [authModule, accountsModule, orgModule, auditModule, calendarModule, filesModule, casesModule, statisticsModule, reconsiderationModule, litigationModule, normativeModule, decisionsModule, legalityModule, meetingsModule, consultationModule, legislationModule, searchModule];
+export const modules: FazhiModule[] = [authModule, accountsModule, orgModule, auditModule, calendarModule, filesModule, casesModule, statisticsModule, reconsiderationModule, litigationModule, normativeModule, decisionsModule, legalityModule, meetingsModule, consultationModule, legislationModule, searchModule, enforcementModule, enforcementSupervisionModule, enforcementCasesModule];

@@ -33,6 +33,20 @@ const StatisticsPage = page(() => import('./pages/statistics/statistics-page.tsx
 const ReconsiderationListPage = page(() => import('./pages/reconsideration/reconsideration-list-page.tsx'), 'ReconsiderationListPage');
 const LitigationListPage = page(() => import('./pages/litigation/litigation-list-page.tsx'), 'LitigationListPage');
 const LitigationSettingsPage = page(() => import('./pages/litigation/settings-page.tsx'), 'LitigationSettingsPage');
+const EnforcementBodiesPage = page(() => import('./pages/enforcement/bodies-page.tsx'), 'BodiesPage');
+const EnforcementOfficersPage = page(() => import('./pages/enforcement/officers-page.tsx'), 'OfficersPage');
+const EnforcementOfficerPage = page(() => import('./pages/enforcement/officer-page.tsx'), 'OfficerPage');
+const EnforcementMattersPage = page(() => import('./pages/enforcement/matters-pages.tsx'), 'MattersPage');
+const EnforcementBenchmarksPage = page(() => import('./pages/enforcement/matters-pages.tsx'), 'BenchmarksPage');
+const EnforcementLeniencyPage = page(() => import('./pages/enforcement/matters-pages.tsx'), 'LeniencyPage');
+const EnforcementDelegationsPage = page(() => import('./pages/enforcement/delegations-page.tsx'), 'DelegationsPage');
+const EnforcementCaseListPage = page(() => import('./pages/enforcement-cases/case-list-page.tsx'), 'CaseListPage');
+const EnforcementPublicationsPage = page(() => import('./pages/enforcement-cases/publications-page.tsx'), 'PublicationsPage');
+const EnforcementCoercivePage = page(() => import('./pages/enforcement-cases/coercive-page.tsx'), 'CoercivePage');
+const InspectionsListPage = page(() => import('./pages/inspections/inspections-list-page.tsx'), 'InspectionsListPage');
+const InspectionPage = page(() => import('./pages/inspections/inspection-page.tsx'), 'InspectionPage');
+const EnforcementCampaignsPage = page(() => import('./pages/campaigns/campaigns-page.tsx'), 'CampaignsPage');
+const EnforcementCampaignPage = page(() => import('./pages/campaigns/campaign-page.tsx'), 'CampaignPage');
 const DecisionListPage = page(() => import('./pages/decisions/decision-list-page.tsx'), 'DecisionListPage');
 const CatalogueListPage = page(() => import('./pages/decisions/catalogue-pages.tsx'), 'CatalogueListPage');
 const CataloguePage = page(() => import('./pages/decisions/catalogue-pages.tsx'), 'CataloguePage');
@@ -44,6 +58,11 @@ const LegislationRequestsPage = page(() => import('./pages/legislation/requests-
 const ConsultationListPage = page(() => import('./pages/consultation/consultation-list-page.tsx'), 'ConsultationListPage');
 const ConsultationPage = page(() => import('./pages/consultation/consultation-page.tsx'), 'ConsultationPage');
 const SearchPage = page(() => import('./pages/search/search-page.tsx'), 'SearchPage');
+const EvaluationsPage = page(() => import('./pages/evaluations/evaluations-page.tsx'), 'EvaluationsPage');
+const EvaluationCampaignPage = page(() => import('./pages/evaluations/campaign-page.tsx'), 'EvaluationCampaignPage');
+const EvaluationFilePage = page(() => import('./pages/evaluations/file-page.tsx'), 'EvaluationFilePage');
+const RectificationPage = page(() => import('./pages/evaluations/evaluations-page.tsx'), 'RectificationPage');
+const EvaluationSheetsPage = page(() => import('./pages/evaluations/sheets-page.tsx'), 'EvaluationSheetsPage');
 
 /** Gives the API client the router's navigate and antd's context-aware message. */
 function ClientBridge() {
@@ -121,6 +140,27 @@ export function ConsoleApp() {
                   <Route path="/normative/campaigns/:id" element={<CampaignPage />} />
                   <Route path="/normative/:id" element={<CasePage />} />
                   <Route path="/legality" element={<LegalityQueuePage />} />
+                  <Route path="/enforcement-cases" element={<EnforcementCaseListPage />} />
+                  <Route path="/enforcement-cases/publications" element={<EnforcementPublicationsPage />} />
+                  <Route path="/enforcement-cases/publications/:id" element={<CasePage />} />
+                  <Route path="/enforcement-cases/coercive" element={<EnforcementCoercivePage />} />
+                  <Route path="/enforcement-cases/:id" element={<CasePage />} />
+                  <Route path="/inspections" element={<InspectionsListPage />} />
+                  <Route path="/inspections/:id" element={<InspectionPage />} />
+                  <Route path="/campaigns" element={<EnforcementCampaignsPage />} />
+                  <Route path="/campaigns/:id" element={<EnforcementCampaignPage />} />
+                  <Route path="/evaluations" element={<EvaluationsPage />} />
+                  <Route path="/evaluations/sheets" element={<EvaluationSheetsPage />} />
+                  <Route path="/evaluations/rectification" element={<RectificationPage />} />
+                  <Route path="/evaluations/campaigns/:id" element={<EvaluationCampaignPage />} />
+                  <Route path="/evaluations/files/:id" element={<EvaluationFilePage />} />
+                  <Route path="/enforcement/bodies" element={<EnforcementBodiesPage />} />
+                  <Route path="/enforcement/officers" element={<EnforcementOfficersPage />} />
+                  <Route path="/enforcement/officers/:id" element={<EnforcementOfficerPage />} />
+                  <Route path="/enforcement/matters" element={<EnforcementMattersPage />} />
+                  <Route path="/enforcement/benchmarks" element={<EnforcementBenchmarksPage />} />
+                  <Route path="/enforcement/leniency" element={<EnforcementLeniencyPage />} />
+                  <Route path="/enforcement/delegations" element={<EnforcementDelegationsPage />} />
                   <Route path="/statistics" element={<StatisticsPage />} />
                   <Route path="/system/orgs" element={<OrgsPage />} />
                   <Route path="/system/users" element={<UsersPage />} />

@@ -9,6 +9,8 @@ import { ConsultationListPage } from './consultation/consultation-list-page.tsx'
 import { ConsultationPage } from './consultation/consultation-page.tsx';
 import { SearchPage } from './search/search-page.tsx';
 import { CleanupPage, CleanupsPage, DocumentPage, DocumentsPage } from './normative/normative-pages.tsx';
+import { EnforcementDecisionPage, EnforcementDecisionsPage } from './enforcement-decisions/enforcement-decisions-pages.tsx';
+import { DisclosurePage as EnforcementDisclosurePage, OfficersPage as EnforcementOfficersPage } from './enforcement/registry-pages.tsx';
 import { DEFAULT_SITE } from './site.ts';
 
 export function PortalApp() {
@@ -28,6 +30,10 @@ export function PortalApp() {
           <Route path="documents/cleanups" element={<CleanupsPage site={DEFAULT_SITE} />} />
           <Route path="documents/cleanups/:id" element={<CleanupPage site={DEFAULT_SITE} />} />
           <Route path="documents/:id" element={<DocumentPage site={DEFAULT_SITE} />} />
+          <Route path="enforcement/decisions" element={<EnforcementDecisionsPage site={DEFAULT_SITE} />} />
+          <Route path="enforcement/decisions/:id" element={<EnforcementDecisionPage site={DEFAULT_SITE} />} />
+          <Route path="enforcement/officers" element={<EnforcementOfficersPage site={DEFAULT_SITE} />} />
+          <Route path="enforcement/disclosure" element={<EnforcementDisclosurePage site={DEFAULT_SITE} />} />
           <Route path="*" element={<Result status="404" title="页面不存在" extra={<a href="/portal/">返回首页</a>} />} />
         </Routes>
       </BrowserRouter>

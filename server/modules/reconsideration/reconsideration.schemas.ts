@@ -42,6 +42,7 @@ export const RegisterBody = ApplicationFields.extend({
   channel: z.enum(channels),
   receivedOn: LocalDateField.describe('收到申请之日（邮寄的为签收之日），不晚于今天'),
   assigneeId: z.uuid().optional().describe('承办人：本行政区持有复议办理权限的用户'),
+  challengedCaseId: z.uuid().optional().describe('被申请复议的行政处罚决定在本系统中的案件（被申请人办理的行政处罚案件）'),
 });
 export type RegisterBody = z.infer<typeof RegisterBody>;
 

@@ -134,6 +134,8 @@ export interface RegisterInput {
   requests: string;
   facts?: string;
   assigneeId?: string;
+  /** The challenged 行政处罚 decision's case in Fazhi, if it was made there. */
+  challengedCaseId?: string;
 }
 
 export interface OpinionInput {

@@ -8,7 +8,10 @@ import { AppError, fieldRefused } from '../../../kernel/errors/app-error.ts';
 import { write } from '../../../kernel/http/context.ts';
 import { checkCreditCode } from '../../../kernel/validation/credit-code.ts';
 import { checkIdNumber } from '../../../kernel/validation/id-number.ts';
+import { eq } from 'drizzle-orm';
 import { openCase } from '../../../kernel/workflow/transition.ts';
+import { cases } from '../../../kernel/workflow/workflow.tables.ts';
+import { PENALTY } from '../../enforcement-cases/enforcement-cases.permissions.ts';
 import { workflowDeps } from '../../../kernel/workflow/marks.ts';
 import { actTitlePhrases, channels, respondentOrgTypes } from '../reconsideration.labels.ts';
 import { findActiveOrg, findReconsiderationOffice, isHandler } from '../reconsideration.repository.ts';
@@ -57,6 +60,8 @@ interface Registration {
   actor: Actor | null;
   /** The portal offers only the county's own organs as 被申请人. */
   respondentTypes?: readonly (typeof respondentOrgTypes)[number][];
+  /** The challenged 行政处罚 decision's case in Fazhi. */
+  challengedCaseId?: string;
 }
 
 /** 「张三不服岳阳县市场监督管理局行政处罚」: how a case is named in lists and on the portal. */
@@ -67,7 +72,7 @@ export const applicationTitle = (a: Pick<ApplicationFields, 'applicantName' | 'a
 export async function insertApplication(
   tx: Tx,
   sm4: Sm4Box,
-  r: { caseId: string; regionCode: string; channel: (typeof channels)[number]; receivedOn: string; application: ApplicationFields; trackingCode: string },
+  r: { caseId: string; regionCode: string; channel: (typeof channels)[number]; receivedOn: string; application: ApplicationFields; trackingCode: string; challengedCaseId?: string },
 ): Promise<void> {
   const a = r.application;
   await tx.insert(reconsiderationCases).values({
@@ -88,6 +93,7 @@ export async function insertApplication(
     requests: a.requests,
     facts: a.facts || null,
     trackingSecret: trackingSecret(r.trackingCode, a.identityCode.slice(-6)),
+    challengedCaseId: r.challengedCaseId ?? null,
   });
 }
 
@@ -102,6 +108,12 @@ async function register(request: FastifyRequest, r: Registration): Promise<{ id:
   const respondent = await findActiveOrg(db, r.regionCode, a.respondentOrgId, r.respondentTypes);
   if (!respondent) throw fieldRefused('respondentOrgId', '被申请人：不是本行政区内启用的行政机关');
   if (r.assigneeId && !(await isHandler(db, r.regionCode, r.assigneeId))) throw fieldRefused('assigneeId', '承办人：不是本行政区持有复议办理权限的在用账号');
+  if (r.challengedCaseId) {
+    const [challenged] = await db.select({ caseType: cases.caseType, regionCode: cases.regionCode, orgId: cases.orgId }).from(cases).where(eq(cases.id, r.challengedCaseId));
+    if (!challenged || challenged.caseType !== PENALTY || challenged.regionCode !== r.regionCode || challenged.orgId !== respondent.id) {
+      throw fieldRefused('challengedCaseId', '被申请复议的案件：不是被申请人在本行政区办理的行政处罚案件');
+    }
+  }
 
   const trackingCode = newTrackingCode();
   return write(request, async (tx) => {
@@ -121,7 +133,7 @@ async function register(request: FastifyRequest, r: Registration): Promise<{ id:
       },
       { actor: r.actor, meta: request.meta },
     );
-    await insertApplication(tx, sm4, { caseId: opened.id, regionCode: r.regionCode, channel: r.channel, receivedOn: r.receivedOn, application: a, trackingCode });
+    await insertApplication(tx, sm4, { caseId: opened.id, regionCode: r.regionCode, channel: r.channel, receivedOn: r.receivedOn, application: a, trackingCode, challengedCaseId: r.challengedCaseId });
     return { id: opened.id, trackingCode };
   });
 }
@@ -130,8 +142,8 @@ async function register(request: FastifyRequest, r: Registration): Promise<{ id:
 export async function registerAtOffice(request: FastifyRequest, body: RegisterBody) {
   requirePermission(request.actor, HANDLE);
   const actor = request.actor!;
-  const { channel, receivedOn, assigneeId, ...application } = body;
-  return register(request, { application, channel, receivedOn, assigneeId, regionCode: actor.regionCode, orgId: actor.orgId, actor });
+  const { channel, receivedOn, assigneeId, challengedCaseId, ...application } = body;
+  return register(request, { application, channel, receivedOn, assigneeId, challengedCaseId, regionCode: actor.regionCode, orgId: actor.orgId, actor });
 }
 
 /** 网上申请 on the portal: received today (the day the system confirms it), handled by the region's 复议机构. */

@@ -27,6 +27,8 @@ const casePanels: Partial<Record<string, PanelLoader>> = {
   decision: () => import('../decisions/decision-panel.tsx').then((m) => m.DecisionPanel),
   legislation: () => import('../legislation/consultation-panel.tsx').then((m) => m.ConsultationPanel),
   legislation_request: () => import('../legislation/request-panel.tsx').then((m) => m.RequestPanel),
+  enforcement_penalty: () => import('../enforcement-cases/penalty-panel.tsx').then((m) => m.PenaltyPanel),
+  enforcement_publicity: () => import('../enforcement-cases/publication-panel.tsx').then((m) => m.PublicationPanel),
 };
 
 const loaded = new Map<string, LazyExoticComponent<ComponentType<CasePanelProps>>>();

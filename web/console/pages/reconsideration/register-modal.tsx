@@ -1,5 +1,5 @@
 import { Alert, App, Col, DatePicker, Divider, Form, Input, Modal, Radio, Row, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { actCategoryLabels, applicantTypeLabels, channelLabels } from '../../../../contracts/reconsideration.ts';
 import { dayjs } from '../../../shared/time.ts';
@@ -11,6 +11,8 @@ import { placeFieldErrors } from '../../lib/form-errors.ts';
 import { options } from '../../lib/labels.ts';
 import { useMe } from '../../session/session.tsx';
 import { beijingToday } from '../cases/deadline.tsx';
+import { enforcementCasesApi } from '../enforcement-cases/enforcement-cases-api.ts';
+import { CaseSearchSelect, type CaseOption } from '../litigation/case-search-select.tsx';
 
 /** Applications on the portal register themselves (channel 网上申请); the office registers the others. */
 const officeChannels: Channel[] = ['window', 'mail', 'other'];
@@ -25,6 +27,31 @@ const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{2}\d{6}[0-9A-HJ-NPQRTUWX
 
 type Values = Omit<RegisterInput, 'receivedOn'> & { receivedOn: dayjs.Dayjs };
 
+
+/**
+ * The respondent's decided 行政处罚 cases, to link the challenged decision: a 撤销 or 变更 then withdraws
+ * its 执法公示 (行政处罚法 第四十八条). Searched by 文号, title or party.
+ */
+function ChallengedCaseSelect({ respondentOrgId, ...props }: { respondentOrgId?: string; value?: string; onChange?: (value: string | undefined) => void }) {
+  const search = useCallback(
+    async (q: string | undefined): Promise<CaseOption[]> => {
+      if (!respondentOrgId) return [];
+      const page = await enforcementCasesApi.list({ orgId: respondentOrgId, q, sort: 'decidedOn', order: 'desc', page: 1, pageSize: 20 });
+      return page.items.filter((c) => c.decisionNo).map((c) => ({ value: c.id, label: `${c.decisionNo} ${c.title}（${c.decidedOn}）` }));
+    },
+    [respondentOrgId],
+  );
+  return (
+    <CaseSearchSelect
+      {...props}
+      search={search}
+      unavailable="无权查看行政处罚案件"
+      disabled={!respondentOrgId}
+      placeholder={respondentOrgId ? '输入决定书文号或当事人查找（可不选）' : '请先选择被申请人'}
+      data-testid="register-challenged-case"
+    />
+  );
+}
 
 /** The region's handlers to pick a 承办人 from: the active people of the 复议机构 (the user's own organisation). */
 function useColleagues(orgId: string, open: boolean) {
@@ -211,6 +238,17 @@ export function RegisterModal({ open, onClose }: { open: boolean; onClose: () =>
               <Select options={options(actCategoryLabels)} placeholder="请选择" data-testid="register-act-category" />
             </Form.Item>
           </Col>
+          <Form.Item noStyle dependencies={['actCategory', 'respondentOrgId']}>
+            {({ getFieldValue }) =>
+              getFieldValue('actCategory') === 'penalty' ? (
+                <Col span={24}>
+                  <Form.Item name="challengedCaseId" label="本系统中的行政处罚案件" extra="选择后，复议决定撤销、变更或确认违法的，该决定的执法公示须在 3 个工作日内撤回">
+                    <ChallengedCaseSelect respondentOrgId={getFieldValue('respondentOrgId')} />
+                  </Form.Item>
+                </Col>
+              ) : null
+            }
+          </Form.Item>
           <Col span={24}>
             <Form.Item name="actDescription" label="被申请复议的行政行为" rules={[{ required: true, whitespace: true, message: '请填写被申请复议的行政行为' }, { max: 2000 }]}>
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} placeholder="行为名称、文书文号、作出日期等" data-testid="register-act-description" />

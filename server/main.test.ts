@@ -12,7 +12,9 @@ describe.skipIf(process.env.TEST_DATABASE_URL)('fazhi CLI on the embedded databa
 
   beforeAll(async () => {
     server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve'], { env, stdio: 'pipe' });
-    for (let i = 0; i < 600; i++) {
+    // First start migrates and loads the whole demo county, which takes a minute on a busy machine.
+    const deadline = Date.now() + 170_000;
+    while (Date.now() < deadline) {
       try {
         if ((await fetch('http://127.0.0.1:3197/api/health')).ok) return;
       } catch {
@@ -20,7 +22,7 @@ describe.skipIf(process.env.TEST_DATABASE_URL)('fazhi CLI on the embedded databa
       }
     }
     throw new Error('server did not start');
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     const exited = new Promise((r) => server.once('exit', r));

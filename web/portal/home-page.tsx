@@ -1,5 +1,5 @@
 import { AuditOutlined, CommentOutlined, FileProtectOutlined, FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Form, Input, Row, Tabs, Typography } from 'antd';
+import { Button, Card, Col, Empty, Form, Input, List, Row, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PortalLayout } from './layout.tsx';
@@ -29,6 +29,21 @@ const empty = (description: string) => <Empty image={Empty.PRESENTED_IMAGE_SIMPL
 
 function tabs(items: [string, string][]) {
   return <Tabs size="small" items={items.map(([label, emptyText]) => ({ key: label, label, children: empty(emptyText) }))} />;
+}
+
+/** A section's published pages, each with what it holds. */
+function links(items: [string, string, string][]) {
+  return (
+    <List
+      size="small"
+      dataSource={items}
+      renderItem={([to, title, description]) => (
+        <List.Item>
+          <List.Item.Meta title={<Link to={to}>{title}</Link>} description={description} />
+        </List.Item>
+      )}
+    />
+  );
 }
 
 /** 依申请公开 (政府信息公开条例 arts 27–33): the forms are shown so that people see what is coming. */
@@ -74,18 +89,19 @@ export function HomePage({ site }: { site: SiteInfo }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Section id="policy" icon={<FileProtectOutlined />} title="政策文件" subtitle="规范性文件 · 重大行政决策">
-            {tabs([
-              ['规范性文件', '暂无已发布的文件'],
-              ['重大行政决策', '暂无已公开的决策事项'],
+            {links([
+              ['/documents', '规范性文件库', '现行有效、已修改、已废止的规范性文件及清理结果'],
+              ['/decisions', '重大行政决策', '决策事项目录、征求意见、决策公开及采纳情况说明'],
+              ['/consultation', '征求意见', '正在公开征求意见的草案'],
             ])}
           </Section>
         </Col>
         <Col xs={24} lg={12}>
           <Section id="enforcement" icon={<AuditOutlined />} title="执法公示" subtitle="执法主体 · 执法人员 · 执法结果">
-            {tabs([
-              ['执法主体', '暂无公示的执法主体'],
-              ['执法人员', '暂无公示的执法人员'],
-              ['执法结果', '暂无公示的执法结果'],
+            {links([
+              ['/enforcement/disclosure', '事前公示', '执法主体、执法事项及依据、裁量基准、首违不罚等清单、乡镇赋权事项'],
+              ['/enforcement/officers', '执法人员（亮证）', '按姓名或执法证号查询持证执法人员'],
+              ['/enforcement/decisions', '执法决定公示', '行政处罚等执法决定（事后公开）'],
             ])}
           </Section>
         </Col>

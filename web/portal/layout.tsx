@@ -7,7 +7,7 @@ import type { SiteInfo } from './site.ts';
 const nav: [string, string][] = [
   ['/documents', '规范性文件'],
   ['/#policy', '政策文件'],
-  ['/#enforcement', '执法公示'],
+  ['/enforcement/decisions', '执法公示'],
   ['/reconsideration/apply', '行政复议'],
   ['/track', '办理进度查询'],
   ['/decisions', '重大行政决策'],

@@ -30,6 +30,7 @@ export const moduleLabels: Record<string, string> = {
   meetings: '政府会议',
   consultation: '公众参与',
   legislation: '立法建议',
+  enforcement: '行政执法与执法监督',
 };
 
 export const options = <K extends string>(labels: Record<K, string>) =>

@@ -1,9 +1,10 @@
-import { DownloadOutlined, InboxOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Progress, Space, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Modal, Progress, Space, Table, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, showError } from '../../api/client.ts';
 import { testId } from '../../components/guarded.tsx';
+import { XlsxDropZone } from '../../components/import-modal.tsx';
 import { inspectionsApi, type ImportProgress, type ImportResult } from './inspections-api.ts';
 
 interface RowError {
@@ -110,35 +111,17 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
   return (
     <Modal open={open} title="导入行政检查记录（Excel）" width={820} onCancel={close} footer={footer} destroyOnHidden maskClosable={false}>
       {stage.kind === 'pick' && (
-        <>
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title="第一行为列名，每行一次检查；可用“导出 Excel”得到的表格作为模板。"
-            description={
-              <>
-                <div>可用列：{HEADERS}。其中执法领域、检查日期、检查对象、检查结果必填；执法部门不填时为本单位；是否类列填“是”或“否”。</div>
-                <div>文件中只要有一行有错误，就不会导入任何数据；导入成功的批次可整批撤销。单个文件最多 200,000 行。</div>
-              </>
-            }
-          />
-          <Upload.Dragger
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            maxCount={1}
-            showUploadList={false}
-            beforeUpload={(picked) => {
-              void start(picked);
-              return false;
-            }}
-            data-testid="inspection-import-upload"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">点击或拖拽 .xlsx 文件到此处</p>
-          </Upload.Dragger>
-        </>
+        <XlsxDropZone
+          hint="第一行为列名，每行一次检查；可用“导出 Excel”得到的表格作为模板。"
+          description={
+            <>
+              <div>可用列：{HEADERS}。其中执法领域、检查日期、检查对象、检查结果必填；执法部门不填时为本单位；是否类列填“是”或“否”。</div>
+              <div>文件中只要有一行有错误，就不会导入任何数据；导入成功的批次可整批撤销。单个文件最多 200,000 行。</div>
+            </>
+          }
+          onPick={(picked) => void start(picked)}
+          dataTestId="inspection-import-upload"
+        />
       )}
       {stage.kind === 'running' && (
         <Space orientation="vertical" style={{ width: '100%' }} data-testid="inspection-import-progress">

@@ -1,16 +1,5 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Modal, Progress, Space, Table, Upload } from 'antd';
-import { useState } from 'react';
-import { ApiError, showError } from '../../api/client.ts';
-import { orgApi, type ImportRowError, type ImportSummary } from '../../api/endpoints.ts';
-import { testId } from '../../components/guarded.tsx';
-
-type Stage =
-  | { kind: 'pick' }
-  | { kind: 'checking'; percent: number }
-  | { kind: 'invalid'; message: string; rows: ImportRowError[] }
-  | { kind: 'clean'; summary: ImportSummary }
-  | { kind: 'importing'; percent: number };
+import { orgApi } from '../../api/endpoints.ts';
+import { DryRunImportModal } from '../../components/import-modal.tsx';
 
 const summaryLabels: Record<string, string> = {
   total: '总行数',
@@ -22,165 +11,19 @@ const summaryLabels: Record<string, string> = {
   skipped: '跳过',
 };
 
-/** Row errors from an IMPORT_INVALID answer, whichever of the usual shapes the details take. */
-function rowErrors(details: unknown): ImportRowError[] {
-  const source = details && typeof details === 'object' && !Array.isArray(details)
-    ? ((details as { rows?: unknown; errors?: unknown }).rows ?? (details as { errors?: unknown }).errors)
-    : details;
-  if (!Array.isArray(source)) return [];
-  return source.flatMap((entry: Record<string, unknown>) => {
-    const row = Number(entry.row ?? entry.rowNumber ?? entry.line);
-    const field = typeof entry.field === 'string' ? entry.field : typeof entry.column === 'string' ? entry.column : undefined;
-    const messages = entry.message ?? entry.messages ?? entry.errors;
-    const list = Array.isArray(messages) ? messages.map(String) : messages !== undefined ? [String(messages)] : [];
-    return list.map((message) => ({ row, field, message }));
-  });
-}
-
-function Summary({ summary }: { summary: ImportSummary }) {
-  const numbers = Object.entries(summary).filter(([, value]) => typeof value === 'number');
-  if (!numbers.length) return null;
-  return (
-    <Descriptions
-      bordered
-      size="small"
-      column={2}
-      items={numbers.map(([key, value]) => ({ key, label: summaryLabels[key] ?? key, children: String(value) }))}
-    />
-  );
-}
-
-/**
- * 导入 Excel: the file is checked first (dryRun) and nothing is written until the user confirms a
- * clean check; a file with errors gets an error report to fix and upload again.
- */
+/** 导入机构: checked first, written only once the user confirms a clean check. */
 export function OrgImportModal({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
-  const [file, setFile] = useState<File>();
-  const [stage, setStage] = useState<Stage>({ kind: 'pick' });
-
-  const reset = () => {
-    setFile(undefined);
-    setStage({ kind: 'pick' });
-  };
-  const close = () => {
-    reset();
-    onClose();
-  };
-
-  const fail = (error: unknown) => {
-    if (error instanceof ApiError && error.code === 'IMPORT_INVALID') {
-      setStage({ kind: 'invalid', message: error.message, rows: rowErrors(error.details) });
-      return;
-    }
-    if (!(error instanceof ApiError) || error.status !== 401) showError(error);
-    reset();
-  };
-
-  const check = async (picked: File) => {
-    setFile(picked);
-    setStage({ kind: 'checking', percent: 0 });
-    try {
-      const summary = await orgApi.importXlsx(picked, true, (percent) => setStage({ kind: 'checking', percent }));
-      setStage({ kind: 'clean', summary: summary ?? {} });
-    } catch (error) {
-      fail(error);
-    }
-  };
-
-  const confirm = async () => {
-    if (!file) return;
-    setStage({ kind: 'importing', percent: 0 });
-    try {
-      await orgApi.importXlsx(file, false, (percent) => setStage({ kind: 'importing', percent }));
-      onImported();
-      close();
-    } catch (error) {
-      fail(error);
-    }
-  };
-
-  const footer = [
-    <Button key="cancel" onClick={close}>
-      {stage.kind === 'clean' ? '取消' : '关闭'}
-    </Button>,
-    ...(stage.kind === 'invalid' || stage.kind === 'clean'
-      ? [
-          <Button key="again" onClick={reset}>
-            重新选择文件
-          </Button>,
-        ]
-      : []),
-    ...(stage.kind === 'clean' || stage.kind === 'importing'
-      ? [
-          <Button key="ok" type="primary" loading={stage.kind === 'importing'} onClick={confirm} {...testId('org-import-confirm')}>
-            确认导入
-          </Button>,
-        ]
-      : []),
-  ];
-
   return (
-    <Modal open={open} title="导入机构（Excel）" width={760} onCancel={close} footer={footer} destroyOnHidden>
-      {stage.kind === 'pick' && (
-        <>
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title="请使用“导出 Excel”得到的表格格式填写：第一行为列名，每行一个机构。上传后先校验，确认无误才会写入。"
-          />
-          <Upload.Dragger
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            maxCount={1}
-            showUploadList={false}
-            beforeUpload={(picked) => {
-              void check(picked);
-              return false;
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">点击或拖拽 .xlsx 文件到此处</p>
-          </Upload.Dragger>
-        </>
-      )}
-      {(stage.kind === 'checking' || stage.kind === 'importing') && (
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          <span>{stage.kind === 'checking' ? `正在上传并校验 ${file?.name ?? ''}…` : '正在导入…'}</span>
-          <Progress percent={stage.percent} status="active" />
-          {stage.percent === 100 && <span>上传完成，服务器处理中…</span>}
-        </Space>
-      )}
-      {stage.kind === 'invalid' && (
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          <Alert type="error" showIcon title={stage.message} description={stage.rows.length ? `共 ${stage.rows.length} 处错误，请修改后重新上传。` : undefined} />
-          {stage.rows.length > 0 && (
-            <>
-              <Table<ImportRowError>
-                size="small"
-                rowKey={(r) => `${r.row}-${r.field ?? ''}-${r.message}`}
-                dataSource={stage.rows}
-                pagination={{ pageSize: 8, hideOnSinglePage: true }}
-                columns={[
-                  { title: '行号', dataIndex: 'row', width: 80 },
-                  ...(stage.rows.some((r) => r.field) ? [{ title: '列', dataIndex: 'field', width: 140, render: (field?: string) => field ?? '—' }] : []),
-                  { title: '错误说明', dataIndex: 'message' },
-                ]}
-              />
-              <Button icon={<DownloadOutlined />} onClick={() => file && orgApi.importReport(file).catch(() => undefined)}>
-                下载错误报告
-              </Button>
-            </>
-          )}
-        </Space>
-      )}
-      {stage.kind === 'clean' && (
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          <Alert type="success" showIcon title={`${file?.name ?? '文件'} 校验通过，尚未写入。确认后导入。`} />
-          <Summary summary={stage.summary} />
-        </Space>
-      )}
-    </Modal>
+    <DryRunImportModal
+      title="导入机构（Excel）"
+      hint="请使用“导出 Excel”得到的表格格式填写：第一行为列名，每行一个机构。上传后先校验，确认无误才会写入。"
+      open={open}
+      onClose={onClose}
+      onImported={onImported}
+      run={orgApi.importXlsx}
+      report={orgApi.importReport}
+      summaryLabels={summaryLabels}
+      confirmTestId="org-import-confirm"
+    />
   );
 }

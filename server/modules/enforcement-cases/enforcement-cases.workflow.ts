@@ -3,30 +3,24 @@ import { z } from 'zod';
 import { P } from '../../kernel/calendar/periods.ts';
 import { sm3 } from '../../kernel/crypto/sm.ts';
 import { fileIndex } from '../../kernel/files/files.ts';
-import { onActCorrected } from '../../kernel/workflow/act-corrections.ts';
 import { defineWorkflow, no, ok, type GuardContext, type GuardResult } from '../../kernel/workflow/define-workflow.ts';
-import { transition } from '../../kernel/workflow/transition.ts';
 import { caseEvents, cases } from '../../kernel/workflow/workflow.tables.ts';
 import {
   discretionLevelLabels,
   penaltyKindLabels,
-  penaltyKinds,
-  penaltyOutcomeLabels,
   penaltyStateLabels,
-  publicationStateLabels,
   reviewTriggerLabels,
   type PenaltyKind,
   type PenaltyState,
-  type PublicationState,
   type ReviewTrigger,
 } from '../../../contracts/enforcement.ts';
 import { officerEligibility } from '../enforcement/eligibility.ts';
 import { LEGALITY_CLOCK, LEGALITY_REVIEW, LEGALITY_STATE, LegalityOpinionInput } from '../legality/legality.ts';
-import { APPROVE, CORRECTION, HANDLE, PENALTY, PUBLICITY, PUBLICITY_HANDLE, READ } from './enforcement-cases.permissions.ts';
-import { caseOfficers, findBenchmark, getPenalty, legalQualificationOf, opinionsSignedBy, publicationsOf, reviewPassed, updatePenalty, type PenaltyRow } from './enforcement-cases.repository.ts';
+import { EvidenceInput, NotifyInput, HearingRequestInput, HearingInput, SubmitInput, RequireReviewInput, DecideInput, ExtendInput, DeliverInput, ExecuteInput, OnSpotInput } from './enforcement-cases.inputs.ts';
+import { APPROVE, HANDLE, PENALTY, READ } from './enforcement-cases.permissions.ts';
+import { caseOfficers, findBenchmark, getPenalty, legalQualificationOf, opinionsSignedBy, reviewPassed, updatePenalty, type PenaltyRow } from './enforcement-cases.repository.ts';
 import { readPenaltySettings, SIMPLE_FINE_LIMIT } from './enforcement-cases.settings.ts';
-import { enforcementPublications } from './enforcement-cases.tables.ts';
-import { openPublication, stepDeps, WITHDRAWAL_PERIOD } from './publication.ts';
+import { openPublication, stepDeps } from './publication.ts';
 
 /**
  * 行政处罚 (行政处罚法 第五章): 立案 → 调查取证 → 告知 (陈述、申辩；听证) → 法制审核 where 第五十八条
@@ -38,52 +32,10 @@ import { openPublication, stepDeps, WITHDRAWAL_PERIOD } from './publication.ts';
 const REVIEW = LEGALITY_STATE as 'legalityReview';
 
 const beforeDecision: PenaltyState[] = ['filed', 'investigating', 'notified', 'hearing', 'legalityReview', 'readyToDecide'];
-const day = z.iso.date();
-const money = z.number().min(0).max(1_000_000_000).multipleOf(0.01);
-const penaltiesField = z.array(z.enum(penaltyKinds)).min(1).max(penaltyKinds.length).meta({ title: '处罚种类', optionLabels: penaltyKindLabels });
-
 const penaltyOf = (ctx: GuardContext): Promise<PenaltyRow> => getPenalty(ctx.tx, ctx.case.id);
 const settingsOf = async (ctx: GuardContext) => (await readPenaltySettings(ctx.tx, ctx.case.regionCode)).value;
 const yuan = (n: number) => `${n.toLocaleString('zh-CN')} 元`;
 
-const EvidenceInput = z.object({
-  kind: z.enum(['record', 'photo', 'audio', 'video', 'document']).meta({ title: '记录类别', optionLabels: { record: '笔录', photo: '照片', audio: '录音', video: '执法记录仪视频', document: '书证、其他材料' } }),
-  description: z.string().trim().min(1).max(500).meta({ title: '说明', widget: 'textarea' }),
-});
-
-export const NotifyInput = z.object({
-  penalties: penaltiesField,
-  fine: money.optional().meta({ title: '拟罚款金额（元）' }),
-  benchmarkId: z.uuid().meta({ title: '适用的裁量基准', description: '本执法事项的行政处罚裁量基准条目', optionsFrom: 'enforcement/cases/:caseId/benchmark-options' }),
-  departureReason: z.string().trim().max(2000).optional().meta({ title: '偏离裁量基准的理由', widget: 'textarea', description: '拟处罚超出基准的罚款幅度或处罚种类时必填' }),
-});
-type NotifyInput = z.infer<typeof NotifyInput>;
-
-const HearingRequestInput = z.object({ requestedOn: day.meta({ title: '当事人提出听证要求之日' }) });
-const HearingInput = z.object({ hearingOn: day.meta({ title: '听证日期' }), place: z.string().trim().min(1).max(200).meta({ title: '听证地点' }) });
-const SubmitInput = z.object({
-  waived: z.boolean().optional().meta({ title: '当事人已明确放弃陈述、申辩和听证' }),
-  triggers: z.array(z.enum(['publicInterest', 'complex'])).max(2).optional().meta({ title: '另需法制审核的情形', optionLabels: reviewTriggerLabels }),
-});
-const RequireReviewInput = z.object({ triggers: z.array(z.enum(['publicInterest', 'complex', 'required'])).min(1).max(3).meta({ title: '法制审核情形', optionLabels: reviewTriggerLabels }) });
-
-export const DecideInput = z.object({
-  outcome: z.enum(['penalty', 'noPenalty', 'exempt']).meta({ title: '处理结果', optionLabels: penaltyOutcomeLabels }),
-  penalties: z.array(z.enum(penaltyKinds)).max(penaltyKinds.length).default([]).meta({ title: '处罚种类', optionLabels: penaltyKindLabels }),
-  fine: money.optional().meta({ title: '罚款金额（元）' }),
-  decisionNo: z.string().trim().min(1).max(60).meta({ title: '决定书文号' }),
-});
-type DecideInput = z.infer<typeof DecideInput>;
-
-const ExtendInput = z.object({ days: z.number().int().min(1).max(90).meta({ title: '延长日数', description: '不超过本县设置的上限（默认 30 日）' }) });
-const DeliverInput = z.object({ deliveredOn: day.meta({ title: '送达日期' }), method: z.enum(['direct', 'mail', 'electronic', 'notice', 'other']).meta({ title: '送达方式', optionLabels: { direct: '直接送达', mail: '邮寄送达', electronic: '电子送达', notice: '公告送达', other: '其他方式' } }) });
-const ExecuteInput = z.object({ executedOn: day.meta({ title: '执行完毕日期' }), note: z.string().trim().max(500).optional().meta({ title: '执行情况', widget: 'textarea' }) });
-export const OnSpotInput = z.object({
-  penalties: z.array(z.enum(['warning', 'fine'])).min(1).max(2).meta({ title: '处罚种类', optionLabels: { warning: penaltyKindLabels.warning, fine: penaltyKindLabels.fine } }),
-  fine: money.optional().meta({ title: '罚款金额（元）' }),
-  decisionNo: z.string().trim().min(1).max(60).meta({ title: '当场处罚决定书编号' }),
-});
-type OnSpotInput = z.infer<typeof OnSpotInput>;
 
 const notAfterToday = (label: string, value: string, today: string): GuardResult => (value > today ? no(`${label}不能晚于今天`) : ok);
 
@@ -535,102 +487,4 @@ export const penaltyWorkflow = defineWorkflow<PenaltyState>({
       clocks: { stop: 'all' },
     },
   },
-});
-
-export const publicityWorkflow = defineWorkflow<PublicationState>({
-  caseType: PUBLICITY,
-  label: '执法决定公示',
-  readPermission: READ,
-  states: {
-    pending: { label: publicationStateLabels.pending },
-    published: { label: publicationStateLabels.published },
-    withdrawalDue: { label: publicationStateLabels.withdrawalDue },
-    withdrawn: { label: publicationStateLabels.withdrawn, terminal: true },
-  },
-  initial: 'pending',
-  clockLabels: { publicity: '公示期限', withdrawal: '撤回公示期限' },
-  actions: {
-    publish: {
-      label: '公示',
-      from: ['pending'],
-      to: 'published',
-      permission: PUBLICITY_HANDLE,
-      input: z.object({ content: z.string().trim().min(1).max(5000).optional().meta({ title: '公示内容（修改时填写）', widget: 'textarea', description: '不得含身份证号码；自然人以「张某」形式显示' }) }),
-      guard(ctx) {
-        const content = (ctx.input as { content?: string } | undefined)?.content;
-        return content && /\d{17}[\dXx]|\d{15}/.test(content) ? no('公示内容不得含有身份证号码') : ok;
-      },
-      clocks: { stop: ['publicity'] },
-      record(ctx) {
-        const dueOn = ctx.clocks.find((c) => c.name === 'publicity')?.dueOn ?? null;
-        return { publicityDueOn: dueOn, late: dueOn !== null && ctx.today > dueOn };
-      },
-      async effect(ctx) {
-        const content = (ctx.input as { content?: string }).content;
-        await ctx.tx
-          .update(enforcementPublications)
-          .set({ publishedOn: ctx.today, ...(content ? { content } : {}), updatedAt: ctx.case.updatedAt, updatedBy: ctx.actor?.userId ?? null })
-          .where(eq(enforcementPublications.caseId, ctx.case.id));
-      },
-    },
-    correct: {
-      label: '决定已变更或撤销，待撤回公示',
-      from: ['published'],
-      to: 'withdrawalDue',
-      permission: CORRECTION,
-      inPanel: true,
-      reasonRequired: true,
-      clocks: { start: { withdrawal: WITHDRAWAL_PERIOD } },
-    },
-    cancel: {
-      label: '决定已变更或撤销，不再公示',
-      from: ['pending'],
-      to: 'withdrawn',
-      permission: CORRECTION,
-      inPanel: true,
-      reasonRequired: true,
-      clocks: { stop: 'all' },
-      async effect(ctx) {
-        await ctx.tx.update(enforcementPublications).set({ withdrawnOn: ctx.today }).where(eq(enforcementPublications.caseId, ctx.case.id));
-      },
-    },
-    withdraw: {
-      label: '撤回公示',
-      from: ['published', 'withdrawalDue'],
-      offeredIn: ['withdrawalDue'],
-      to: 'withdrawn',
-      permission: PUBLICITY_HANDLE,
-      input: z.object({ reason: z.string().trim().min(1).max(2000).meta({ title: '撤回理由（公开说明）', widget: 'textarea' }) }),
-      clocks: { stop: 'all' },
-      record(ctx) {
-        const dueOn = ctx.clocks.find((c) => c.name === 'withdrawal')?.dueOn ?? null;
-        return { withdrawalDueOn: dueOn, late: dueOn !== null && ctx.today > dueOn };
-      },
-      async effect(ctx) {
-        await ctx.tx
-          .update(enforcementPublications)
-          .set({ withdrawnOn: ctx.today, withdrawalReason: (ctx.input as { reason: string }).reason, updatedAt: ctx.case.updatedAt, updatedBy: ctx.actor?.userId ?? null })
-          .where(eq(enforcementPublications.caseId, ctx.case.id));
-      },
-    },
-  },
-});
-
-/**
- * A 复议 decision (or another correcting case) changed or annulled a penalty decision: recorded on the
- * case, and its publication is to be withdrawn within 3 working days (or never published). The
- * publicity step is taken through transition() by the user whose decision made the correction,
- * holding for that step only the correction permission no role has.
- */
-onActCorrected(PENALTY, async (c) => {
-  if (!c.actor) throw new Error('an act correction needs the deciding user');
-  await updatePenalty(c.tx, c.caseId, { correctedByCaseId: c.byCaseId, correctedOn: c.decidedOn });
-  const [by] = await c.tx.select({ at: cases.updatedAt }).from(cases).where(eq(cases.id, c.byCaseId));
-  const actor = { ...c.actor, permissions: new Map([[CORRECTION, 'region' as const]]) };
-  for (const pub of await publicationsOf(c.tx, [c.caseId])) {
-    const action = pub.state === 'published' ? 'correct' : pub.state === 'pending' ? 'cancel' : null;
-    if (!action) continue;
-    await transition(c.tx, stepDeps(c.tx, by!.at), { caseId: pub.caseId, version: pub.version }, action, { actor, meta: {} }, { reason: c.description, data: { byCaseId: c.byCaseId, decidedOn: c.decidedOn } });
-    if (action === 'cancel') await c.tx.update(enforcementPublications).set({ withdrawalReason: c.description }).where(eq(enforcementPublications.caseId, pub.caseId));
-  }
 });

@@ -6,6 +6,7 @@ import { APPROVE, HANDLE, PUBLICITY_HANDLE, READ } from './enforcement-cases.per
 import { enforcementCasesRoutes } from './enforcement-cases.routes.ts';
 // Registers both workflows and the act-correction handler of 行政处罚 decisions.
 import './enforcement-cases.workflow.ts';
+import './publicity.workflow.ts';
 
 /**
  * Departments and townships handle their own cases (own_org); the department head (部门负责人) decides,

@@ -60,6 +60,9 @@ export const lostOutcomes: readonly Outcome[] = ['revoke', 'partialRevoke', 'per
 /** Endings that decide nothing for or against the agency: left out of the 败诉率's denominator. */
 export const lossRateExcludedOutcomes: readonly Outcome[] = ['withdrawn', 'mediation', 'remanded'];
 
+/** Judgments that, once in effect, change or annul the act: its publicity is withdrawn (行政处罚法 第四十八条第二款). */
+export const annullingOutcomes: readonly Outcome[] = ['revoke', 'partialRevoke', 'change', 'confirmIllegal', 'confirmInvalid'];
+
 /** Outcomes after which the court may order the agency to act again (第七十条). */
 export const reDecisionOutcomes: readonly Outcome[] = ['revoke', 'partialRevoke'];
 

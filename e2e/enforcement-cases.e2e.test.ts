@@ -52,9 +52,19 @@ describe('行政处罚 to 执法公示', () => {
     await page.getByTestId('penalty-party').fill('王小虎');
     await page.getByTestId('penalty-facts').fill('经营的早餐店未在显著位置公示营业执照。');
     await page.getByTestId('penalty-officers').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1).waitFor();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(0).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1).click();
+    const officers = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    const chosen = page.locator('.ant-select-dropdown:visible .ant-select-item-option-selected');
+    await officers.nth(1).waitFor();
+    // One at a time, clicking again until it registers: in one full run a click landed while the list
+    // re-rendered and only one officer was chosen.
+    for (const n of [0, 1]) {
+      await expect
+        .poll(async () => {
+          if (!(await officers.nth(n).getAttribute('class'))?.includes('option-selected')) await officers.nth(n).click();
+          return chosen.count();
+        })
+        .toBe(n + 1);
+    }
     await page.keyboard.press('Escape');
     await page.getByTestId('penalty-create-save').click();
     const problem = page.getByTestId('penalty-create-error');

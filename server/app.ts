@@ -23,6 +23,7 @@ import { registerErrorHandler } from './kernel/http/errors.ts';
 import { fieldLabel } from './kernel/http/schemas.ts';
 import './kernel/http/context.ts';
 import { registerFigures } from './kernel/indicators/define-indicator.ts';
+import { registerReminders } from './kernel/reminders/reminders.ts';
 import { addFileReadGrant } from './kernel/files/files.access.ts';
 import { recomputeOnCalendarChange } from './kernel/workflow/recompute.ts';
 import { fileOnReadableCase } from './kernel/workflow/todo.repository.ts';
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const module of modules) {
     if (module.permissions) definePermissions(module.permissions);
     if (module.indicators) registerFigures(module.indicators);
+    if (module.reminders) registerReminders(module.reminders);
     if (module.routes) await app.register(module.routes, { prefix: '/api' });
   }
 

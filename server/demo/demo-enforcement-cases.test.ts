@@ -13,14 +13,11 @@ import { startReplay } from './replay.ts';
 
 describe('the demo county’s 行政处罚 cases', () => {
   let t: TestApp;
-  let seconds = 0;
   beforeAll(async () => {
     t = await createDemoApp();
     const replay = await startReplay(t.db, demoSm4());
     await seedDemoEnforcementRegistry(replay, DEMO_TODAY);
-    const started = Date.now();
     await seedDemoEnforcementCases(replay, DEMO_TODAY);
-    seconds = (Date.now() - started) / 1000;
   }, 240_000);
   afterAll(() => t.close());
 
@@ -53,10 +50,8 @@ describe('the demo county’s 行政处罚 cases', () => {
     expect(withdrawn?.reason).toContain('行政复议决定撤销');
   });
 
-  it('archives the replayed cases with their files, and loads in a few seconds', async () => {
+  it('archives the replayed cases with their files', async () => {
     const archived = await t.db.select({ index: enforcementCases.archiveIndex }).from(enforcementCases).where(eq(enforcementCases.decisionNo, '岳县市监罚〔2021〕18号'));
     expect(archived[0]!.index!.files.map((f) => f.name)).toContain('现场检查执法记录仪视频.mp4');
-    // About 10 s on an idle machine (most of it the 50-odd replayed steps); the bound leaves room for a busy one.
-    expect(seconds).toBeLessThan(40);
   });
 });

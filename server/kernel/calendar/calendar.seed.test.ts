@@ -14,17 +14,14 @@ describe('ensureNationalCalendar', () => {
   });
   afterAll(() => t.close());
 
-  it('loads every vendored notice once, quickly, even when two servers start together', async () => {
+  it('loads every vendored notice once, even when two servers start together', async () => {
     const vendored = await loadVendoredCalendar();
     const seen: number[] = [];
     const stop = onCalendarChanged(({ year }) => void seen.push(year));
-    const started = performance.now();
     const [a, b] = await Promise.all([ensureNationalCalendar(t.db), ensureNationalCalendar(t.db)]);
-    const elapsed = performance.now() - started;
     stop();
     expect([...a, ...b].sort()).toEqual(vendored.notices.map((n) => n.year));
     expect(seen.sort()).toEqual(vendored.notices.map((n) => n.year));
-    expect(elapsed).toBeLessThan(5_000);
     expect(await ensureNationalCalendar(t.db)).toEqual([]);
 
     const [days] = await t.db.select({ n: count() }).from(calendarDays).where(eq(calendarDays.regionCode, NATIONAL));

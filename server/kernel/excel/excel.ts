@@ -76,3 +76,17 @@ export async function errorReportXlsx(rows: SheetRow[], headers: string[], error
   ];
   return toXlsx('导入错误报告', columns, rows.filter((r) => errors.has(r.rowNumber)));
 }
+
+const excelEpoch = Date.UTC(1899, 11, 30);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 2021-03-05, 2021/3/5, 2021年3月5日, 2021.3.5 or an Excel day number. */
+export function parseDay(text: string): string | null {
+  if (/^\d{5}(\.\d+)?$/.test(text)) return new Date(excelEpoch + Math.floor(Number(text)) * 86_400_000).toISOString().slice(0, 10);
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${pad(mo)}-${pad(d)}`;
+}

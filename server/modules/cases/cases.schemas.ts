@@ -118,3 +118,11 @@ export const ActionBody = z.object({
 });
 
 defineFieldLabels({ reason: '理由', fileIds: '附件', assignedToMe: '仅看分配给我的', mark: '期限标记', caseType: '案件类型' });
+
+export const Reminder = z.object({
+  code: z.string(),
+  label: z.string(),
+  level: z.enum(['warning', 'overdue']),
+  link: z.string().describe('工作台中列出这些记录的页面'),
+  count: z.number().int(),
+});

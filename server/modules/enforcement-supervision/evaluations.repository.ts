@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../kernel/auth/actor.ts';
+import type { DataScope } from '../../kernel/auth/auth.tables.ts';
 import { scopeOnOrgId } from '../../kernel/auth/actor.ts';
 import { auditLog } from '../../kernel/audit/audit.tables.ts';
 import type { Queryable, Tx } from '../../kernel/db/db.ts';
@@ -319,4 +320,20 @@ export async function rollUp(db: Queryable, actor: Actor, campaignId: string, to
     group by grouping sets ((${f.orgId}, ${organisations.name}), ())
     order by "isTotal" desc, "averageScore" desc nulls last, "orgName"`);
   return (result as unknown as { rows: (Record<string, unknown> & { isTotal: number })[] }).rows;
+}
+
+/** Files sent back for rectification and not yet rectified, in the actor's rectify scope: due (`open`) or past their date. */
+export async function countRectifications(db: Queryable, actor: Actor, scope: DataScope, today: string, which: 'open' | 'overdue'): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(evaluationFiles)
+    .where(
+      and(
+        scopeOnOrgId(actor, scope, { orgId: evaluationFiles.orgId, regionCode: evaluationFiles.regionCode }),
+        sent,
+        sql`${evaluationFiles.rectifiedOn} is null`,
+        which === 'overdue' ? sql`${evaluationFiles.rectificationDueOn} < ${today}` : sql`${evaluationFiles.rectificationDueOn} >= ${today}`,
+      ),
+    );
+  return row?.n ?? 0;
 }

@@ -225,6 +225,10 @@ describe('案卷评查: sheets, sampling, scoring, rectification, roll-up', () =
       const mine = await list(c.users.scjStaff, '&rectification=open');
       expect(mine.items.map((f) => f.id)).toContain(target.id);
       expect(mine.items.every((f) => f.orgId === c.orgs.scj)).toBe(true);
+      // The department's 工作台 reminds it of them; another department has nothing to rectify.
+      const reminders = async (user: Parameters<typeof call>[1]) => (await call(t, user, 'GET', '/api/reminders')).json() as { code: string; count: number }[];
+      expect((await reminders(c.users.scjStaff)).find((r) => r.code === 'evaluation.rectificationsOpen')?.count).toBe(mine.items.length);
+      expect((await reminders(c.users.zrjStaff)).some((r) => r.code.startsWith('evaluation.'))).toBe(false);
       expect((await list(c.users.zrjStaff)).items.every((f) => f.orgId === c.orgs.zrj)).toBe(true);
       expect((await file(c.users.zrjStaff, target.id)).statusCode).toBe(404);
       expect((await file(c.users.townStaff, target.id)).statusCode).toBe(404);

@@ -10,6 +10,7 @@ import { CAMPAIGN_MANAGE, CAMPAIGN_READ, INSPECTION_READ, INSPECTION_WRITE } fro
 import { inspectionRoutes } from './inspections.routes.ts';
 import { evaluationFigures } from './evaluations.indicators.ts';
 import { EVALUATION_MANAGE, EVALUATION_RECTIFY, EVALUATION_SCORE } from './evaluations.permissions.ts';
+import { evaluationReminders } from './evaluations.reminders.ts';
 import { evaluationRoutes } from './evaluations.routes.ts';
 
 /**
@@ -59,4 +60,4 @@ const permissions: PermissionDef[] = [...inspectionPermissions, ...evaluationPer
 const indicators: FigureDef[] = [...inspectionFigures, ...evaluationFigures];
 
 /** 执法监督: 行政检查, 专项整治, 案卷评查. */
-export const enforcementSupervisionModule = defineModule({ name: 'enforcement-supervision', permissions, routes, indicators });
+export const enforcementSupervisionModule = defineModule({ name: 'enforcement-supervision', permissions, routes, indicators, reminders: evaluationReminders });

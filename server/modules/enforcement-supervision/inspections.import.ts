@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { DataScope } from '../../kernel/auth/auth.tables.ts';
 import { AppError } from '../../kernel/errors/app-error.ts';
-import type { SheetRow } from '../../kernel/excel/excel.ts';
+import { parseDay, type SheetRow } from '../../kernel/excel/excel.ts';
 import { checkCreditCode } from '../../kernel/validation/credit-code.ts';
 import { enforcementFieldLabels, enforcementFields, inspectionResultLabels, inspectionResults, type EnforcementField, type InspectionResult } from '../../../contracts/enforcement.ts';
 import type { importLookups, InspectionInsert } from './inspections.repository.ts';
@@ -99,20 +99,6 @@ export async function* streamSheet(data: Buffer): AsyncGenerator<SheetRow | { he
     throw new AppError('IMPORT_INVALID', '文件不是有效的 Excel（.xlsx）文件');
   }
   if (!headers) throw new AppError('IMPORT_INVALID', 'Excel 文件中没有数据');
-}
-
-const excelEpoch = Date.UTC(1899, 11, 30);
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** 2021-03-05, 2021/3/5, 2021年3月5日, 2021.3.5 or an Excel day number. */
-export function parseDay(text: string): string | null {
-  if (/^\d{5}(\.\d+)?$/.test(text)) return new Date(excelEpoch + Math.floor(Number(text)) * 86_400_000).toISOString().slice(0, 10);
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${y}-${pad(mo)}-${pad(d)}`;
 }
 
 const YES = new Set(['是', 'Y', 'y', '1', 'TRUE', 'true', '√']);

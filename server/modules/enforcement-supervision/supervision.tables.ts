@@ -72,6 +72,11 @@ export const inspections = pgTable(
     index('inspections_region_day_idx').on(t.regionCode, t.inspectedOn),
     index('inspections_org_day_idx').on(t.orgId, t.inspectedOn),
     index('inspections_campaign_idx').on(t.campaignId),
+    // The county's flagged lists and campaign figures read a few percent of its rows (bench/enforcement.ts:
+    // whole-county hazards count 19.7 → 2.3 ms, campaign figure 14.7 → 1.9 ms on 5,000,000 rows).
+    index('inspections_hazards_idx').on(t.regionCode, t.inspectedOn).where(sql`${t.hazardsFound} > 0`),
+    index('inspections_rectification_idx').on(t.regionCode, t.inspectedOn).where(sql`${t.rectificationOrdered}`),
+    index('inspections_region_campaign_idx').on(t.regionCode, t.inspectedOn, t.campaignId).where(sql`${t.campaignId} is not null`),
     // Undoing an import and listing its rows; most rows are entered by hand, so only imported ones are indexed.
     index('inspections_import_idx').on(t.importId).where(sql`${t.importId} is not null`),
   ],

@@ -116,9 +116,14 @@ describe('the enforcement registry: bodies, officers and certificates', () => {
     // 周敏's certificate ends 2025-12-31 but is suspended: only valid certificates are reminded of.
     expect(reminders.expiring).toEqual([]);
     expect(reminders.training).toEqual([{ officerId: officer.id, name: '李建国', bodyName: '岳阳县市场监督管理局', hours: 40 }]);
+    // The 工作台 counts what the page lists.
+    const counts = async () => new Map((await ok<{ code: string; count: number }[]>(await call(t, c.users.coordinator, 'GET', '/api/reminders'))).map((r) => [r.code, r.count]));
+    expect((await counts()).get('enforcement.trainingShortfall')).toBe(1);
+    expect((await counts()).has('enforcement.expiringCertificates')).toBe(false);
     at(t, '2026-07-01');
     const later = await ok<{ expiring: { certificateNo: string }[] }>(await call(t, c.users.coordinator, 'GET', '/api/enforcement/officers/reminders'));
     expect(later.expiring.map((x) => x.certificateNo)).toEqual(['43062101000101']);
+    expect((await counts()).get('enforcement.expiringCertificates')).toBe(1);
   });
 
   it('exports officers with the headers the import reads, and imports them back with per-row errors', async () => {

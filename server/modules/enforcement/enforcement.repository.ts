@@ -205,28 +205,46 @@ export const findOfficerCertificates = (db: Queryable, officerId: string, today:
   certificatesBase(db, today).where(eq(enforcementCertificates.officerId, officerId)).orderBy(sql`${enforcementCertificates.issuedOn} desc`, asc(enforcementCertificates.id));
 
 /** 有效 certificates ending within `days` days of today, soonest first. */
+const expiring = (ctx: ListContext, days: number) =>
+  and(
+    officerReadable(ctx),
+    eq(enforcementCertificates.status, 'valid'),
+    sql`${enforcementCertificates.validUntil} between ${ctx.today} and (${ctx.today}::date + ${days}::int)`,
+    eq(enforcementOfficers.status, 'active'),
+  );
+
 export const findExpiringCertificates = (db: Queryable, ctx: ListContext, days: number, limit: number) =>
   certificatesBase(db, ctx.today)
-    .where(
-      and(
-        officerReadable(ctx),
-        eq(enforcementCertificates.status, 'valid'),
-        sql`${enforcementCertificates.validUntil} between ${ctx.today} and (${ctx.today}::date + ${days}::int)`,
-        eq(enforcementOfficers.status, 'active'),
-      ),
-    )
+    .where(expiring(ctx, days))
     .orderBy(asc(enforcementCertificates.validUntil), asc(enforcementCertificates.id))
     .limit(limit);
+
+export async function countExpiringCertificates(db: Queryable, ctx: ListContext, days: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(enforcementCertificates)
+    .innerJoin(enforcementOfficers, eq(enforcementOfficers.id, enforcementCertificates.officerId))
+    .where(expiring(ctx, days));
+  return row?.n ?? 0;
+}
+
+const shortOfTraining = (ctx: ListContext, year: number, hours: number) =>
+  and(
+    officerReadable(ctx),
+    eq(enforcementOfficers.status, 'active'),
+    sql`exists (select 1 from ${enforcementCertificates} c where c.officer_id = ${enforcementOfficers.id} and c.status = 'valid' and c.valid_until >= ${ctx.today})`,
+    sql`${trainingHours(year)} < ${hours}`,
+  );
+
+export async function countTrainingShortfall(db: Queryable, ctx: ListContext, year: number, hours: number): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(enforcementOfficers).where(shortOfTraining(ctx, year, hours));
+  return row?.n ?? 0;
+}
 
 /** Active officers holding a certificate in force today whose training this year is below `hours`, fewest first. */
 export async function findTrainingShortfall(db: Queryable, ctx: ListContext, year: number, hours: number, limit: number) {
   const sum = trainingHours(year);
-  const where = and(
-    officerReadable(ctx),
-    eq(enforcementOfficers.status, 'active'),
-    sql`exists (select 1 from ${enforcementCertificates} c where c.officer_id = ${enforcementOfficers.id} and c.status = 'valid' and c.valid_until >= ${ctx.today})`,
-    sql`${sum} < ${hours}`,
-  );
+  const where = shortOfTraining(ctx, year, hours);
   const query = () =>
     db
       .select({ officerId: enforcementOfficers.id, name: enforcementOfficers.name, bodyName: enforcementBodies.name, hours: sum })

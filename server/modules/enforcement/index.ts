@@ -3,6 +3,7 @@ import type { DataScope } from '../../kernel/auth/auth.tables.ts';
 import type { BuiltinRoleCode } from '../../kernel/auth/builtin-roles.ts';
 import { defineModule } from '../../kernel/module.ts';
 import { enforcementFigures } from './enforcement.indicators.ts';
+import { enforcementReminders } from './enforcement.reminders.ts';
 import { MANAGE, READ } from './enforcement.permissions.ts';
 import { enforcementRoutes } from './enforcement.routes.ts';
 import { enforcementPortalRoutes } from './portal.routes.ts';
@@ -38,4 +39,5 @@ export const enforcementModule = defineModule({
   ],
   routes,
   indicators: enforcementFigures,
+  reminders: enforcementReminders,
 });

@@ -48,6 +48,8 @@ const columns = {
   lost: litigationCases.lost,
   judgedOn: litigationCases.judgedOn,
   judgmentNo: litigationCases.judgmentNo,
+  effectiveOn: litigationCases.effectiveOn,
+  challengedCaseId: litigationCases.challengedCaseId,
   headSummoned: litigationCases.headSummoned,
   hearingCount: sql<number>`(select count(*)::int from ${litigationHearings} where ${litigationHearings.caseId} = ${cases.id})`,
   principalAppeared: sql<boolean>`exists (select 1 from ${litigationHearings} where ${litigationHearings.caseId} = ${cases.id}

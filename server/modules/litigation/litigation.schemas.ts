@@ -32,6 +32,10 @@ export const RegisterCaseBody = z.object({
   afterReconsideration: z.boolean().default(false).describe('复议后起诉；关联原审案件的，取原审案件的值'),
   reconsiderationCaseId: z.uuid().optional().describe('一审：经复议的，关联本行政区的行政复议案件'),
   parentCaseId: z.uuid().optional().describe('二审、再审：原审的行政应诉案件；发回重审后的一审：作出发回裁定的案件'),
+  challengedCaseId: z
+    .uuid()
+    .optional()
+    .describe('被诉的行政处罚决定在本系统中的案件（被告办理的行政处罚案件）；不填的，取关联的行政复议案件或原审案件所关联的案件。判决撤销、变更、确认违法或无效并生效后，撤回该决定的公示'),
   filedOn: day.optional().describe('法院立案日期'),
   complaintReceivedOn: day.describe('收到起诉状副本之日：答辩期限自此起算（第六十七条）'),
   headSummoned: z.boolean().default(false).describe('法院通知负责人出庭（规定第四条）'),
@@ -133,6 +137,8 @@ export const LitigationCaseItem = z.object({
   lost: z.boolean().nullable(),
   judgedOn: z.string().nullable(),
   judgmentNo: z.string().nullable(),
+  effectiveOn: z.string().nullable().describe('裁判生效日期'),
+  challengedCaseId: z.uuid().nullable().describe('被诉的行政处罚决定在本系统中的案件'),
   headSummoned: z.boolean(),
   hearingCount: z.number().int(),
   principalAppeared: z.boolean().describe('至少一次庭审有负责人（正职、副职或分管负责人）出庭'),

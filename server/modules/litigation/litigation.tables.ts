@@ -31,12 +31,16 @@ export const litigationCases = pgTable(
     /** 收到起诉状副本: the 15-day defence period runs from it (行政诉讼法 第六十七条). */
     complaintReceivedOn: date('complaint_received_on', { mode: 'string' }).notNull(),
     defenceFiledOn: date('defence_filed_on', { mode: 'string' }),
+    /** The challenged act's own case in Fazhi (a 行政处罚 decision of the defendant), when it was made there. */
+    challengedCaseId: uuid('challenged_case_id').references(() => cases.id),
     /** 判决/裁定 type, or withdrawn; null while pending. */
     outcome: varchar('outcome', { length: 20 }),
     /** The agency lost (撤销, 确认违法, 履行 …): 败诉率. */
     lost: boolean('lost'),
     judgedOn: date('judged_on', { mode: 'string' }),
     judgmentNo: varchar('judgment_no', { length: 60 }),
+    /** The judgment took legal effect (served on appeal; or no appeal within the period): a correction of the act follows from it. */
+    effectiveOn: date('effective_on', { mode: 'string' }),
     /** The court summoned the head (最高法 2020 规定 第四条). */
     headSummoned: boolean('head_summoned').notNull().default(false),
   },

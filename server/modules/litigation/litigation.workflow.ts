@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { P } from '../../kernel/calendar/periods.ts';
 import { defineWorkflow, no, ok, type GuardContext, type GuardResult } from '../../kernel/workflow/define-workflow.ts';
 import { cases } from '../../kernel/workflow/workflow.tables.ts';
-import { judgmentOutcomes, lostOutcomes, outcomeLabels, reDecisionOutcomes, type Outcome } from './litigation.labels.ts';
+import { actCorrected } from '../../kernel/workflow/act-corrections.ts';
+import { annullingOutcomes, judgmentOutcomes, lostOutcomes, outcomeLabels, reDecisionOutcomes, type Outcome } from './litigation.labels.ts';
 import { HANDLE, LITIGATION, READ } from './litigation.permissions.ts';
 import { courtCaseNoTaken } from './litigation.repository.ts';
 import { litigationCases, litigationHearings } from './litigation.tables.ts';
@@ -29,6 +30,7 @@ async function update(ctx: GuardContext, values: Partial<typeof litigationCases.
 }
 
 const day = z.iso.date();
+const EFFECTIVE_HELP = '二审、再审的判决和裁定自送达之日起生效；一审判决在上诉期满无人上诉后生效。尚未生效的不填，生效后用“登记裁判生效”补记';
 
 const FileDefenceInput = z.object({
   filedOn: day.optional().meta({ title: '提交日期', description: '向人民法院提交答辩状和证据的日期，不填为今天' }),
@@ -52,7 +54,10 @@ const JudgmentInput = z.object({
     .boolean()
     .optional()
     .meta({ title: '判决被告重新作出行政行为', showWhen: { field: 'outcome', values: [...reDecisionOutcomes] }, description: '《行政诉讼法》第七十条' }),
+  effectiveOn: day.optional().meta({ title: '生效日期', description: EFFECTIVE_HELP }),
 });
+
+const EffectiveInput = z.object({ effectiveOn: day.meta({ title: '生效日期', description: EFFECTIVE_HELP }) });
 
 const WithdrawalInput = z.object({
   judgedOn: day.meta({ title: '准予撤诉裁定日期' }),
@@ -87,6 +92,17 @@ async function endedOnGuard(ctx: GuardContext, label: string, value: string): Pr
   if (!range.ok) return range;
   const last = await lastHearingOn(ctx);
   return last && value < last ? no(`${label}不能早于已登记的庭审日期（${last}）`) : ok;
+}
+
+/**
+ * A judgment in effect that changed or annulled a decision made in Fazhi (the registration linked it):
+ * the deciding module reacts, e.g. 执法公示 withdraws the published decision.
+ */
+async function correctChallengedAct(ctx: GuardContext, effectiveOn: string): Promise<void> {
+  const row = await details(ctx);
+  if (!row.challengedCaseId || !row.outcome || !annullingOutcomes.includes(row.outcome as Outcome)) return;
+  const description = `人民法院${row.judgmentNo ? ` ${row.judgmentNo}` : ''}：${outcomeLabels[row.outcome as Outcome]}（${effectiveOn}生效）`;
+  await actCorrected({ tx: ctx.tx, caseId: row.challengedCaseId, byCaseId: ctx.case.id, description, decidedOn: effectiveOn, actor: ctx.actor });
 }
 
 export const litigationWorkflow = defineWorkflow<LitigationState>({
@@ -134,12 +150,36 @@ export const litigationWorkflow = defineWorkflow<LitigationState>({
         const input = ctx.input as z.infer<typeof JudgmentInput> | undefined;
         if (!input) return ok;
         if (input.outcome === 'remanded' && (await details(ctx)).instance === 'first') return no('一审案件不能登记为发回重审');
+        if (input.effectiveOn && (input.effectiveOn < input.judgedOn || input.effectiveOn > ctx.today)) return no('生效日期应在裁判日期与今天之间');
         return endedOnGuard(ctx, '裁判日期', input.judgedOn);
       },
       clocks: { stop: 'all' },
       async effect(ctx) {
         const input = ctx.input as z.infer<typeof JudgmentInput>;
-        await update(ctx, { outcome: input.outcome, lost: lostOutcomes.includes(input.outcome), judgedOn: input.judgedOn, judgmentNo: input.judgmentNo });
+        await update(ctx, { outcome: input.outcome, lost: lostOutcomes.includes(input.outcome), judgedOn: input.judgedOn, judgmentNo: input.judgmentNo, effectiveOn: input.effectiveOn ?? null });
+        if (input.effectiveOn) await correctChallengedAct(ctx, input.effectiveOn);
+      },
+    },
+    recordEffective: {
+      label: '登记裁判生效',
+      from: ['judged'],
+      to: 'judged',
+      permission: HANDLE,
+      input: EffectiveInput,
+      // Taken when the appeal period has run out, not a deadline of the agency's.
+      offeredIn: [],
+      async guard(ctx) {
+        const row = await details(ctx);
+        if (row.effectiveOn) return no(`已登记生效（${row.effectiveOn}）`);
+        if (row.outcome === 'withdrawn') return no('撤诉结案的案件无需登记裁判生效');
+        const input = ctx.input as z.infer<typeof EffectiveInput> | undefined;
+        if (input && row.judgedOn && (input.effectiveOn < row.judgedOn || input.effectiveOn > ctx.today)) return no(`生效日期应在裁判日期（${row.judgedOn}）与今天之间`);
+        return ok;
+      },
+      async effect(ctx) {
+        const { effectiveOn } = ctx.input as z.infer<typeof EffectiveInput>;
+        await update(ctx, { effectiveOn });
+        await correctChallengedAct(ctx, effectiveOn);
       },
     },
     withdrawnByPlaintiff: {

@@ -19,6 +19,7 @@ import type {
   SecuritySettings,
   Status,
   TodoItem,
+  Reminder,
   TodoQuery,
   User,
   UserQuery, CaseType } from './types.ts';
@@ -129,6 +130,7 @@ export const auditApi = {
 
 export const caseApi = {
   todo: (query: TodoQuery, options?: RequestOptions) => api.get<Page<TodoItem>>('todo', query as Query, options),
+  reminders: () => api.get<Reminder[]>('reminders', undefined, { notify: false }),
   types: () => api.get<CaseType[]>('case-types', undefined, { notify: false }),
   get: (id: string, options?: RequestOptions) => api.get<CaseDetail>(`cases/${id}`, undefined, options),
   /** Answers the case as it is after the step; errors are left to the caller (shown on the form). */

@@ -83,6 +83,8 @@ export interface LitigationCaseItem {
   lost: boolean | null;
   judgedOn: string | null;
   judgmentNo: string | null;
+  effectiveOn: string | null;
+  challengedCaseId: string | null;
   headSummoned: boolean;
   hearingCount: number;
   principalAppeared: boolean;
@@ -143,6 +145,8 @@ export interface RegisterInput {
   afterReconsideration: boolean;
   reconsiderationCaseId?: string;
   parentCaseId?: string;
+  /** The challenged 行政处罚 decision's case in Fazhi. */
+  challengedCaseId?: string;
   filedOn?: string;
   complaintReceivedOn: string;
   headSummoned: boolean;

@@ -219,6 +219,16 @@ export interface TodoQuery {
   pageSize?: number;
 }
 
+/** Due work that is not a case clock (certificates expiring, rectifications), counted for the 工作台. */
+export interface Reminder {
+  code: string;
+  label: string;
+  level: 'warning' | 'overdue';
+  /** Console path of the page listing the records. */
+  link: string;
+  count: number;
+}
+
 export interface TodoItem {
   id: string;
   caseType: string;

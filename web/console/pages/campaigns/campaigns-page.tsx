@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Card, Empty, Form, Input, Modal, Select, Space, Table, type TableProps } from 'antd';
+import { App, Card, Empty, Form, Modal, Select, Space, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { enforcementFieldLabels } from '../../../../contracts/enforcement.ts';
@@ -12,6 +12,7 @@ import { useServerList, type AddressSpec } from '../../lib/use-server-list.ts';
 import { useMe } from '../../session/session.tsx';
 import { CAMPAIGN, campaignsApi, type CampaignItem, type CampaignQuery } from '../inspections/inspections-api.ts';
 import { campaignInput, CampaignFields, type CampaignValues } from './campaign-form.tsx';
+import { ListSearch } from '../../components/list-toolbar.tsx';
 
 const address: AddressSpec<'startsOn'> = { text: ['field', 'leadOrgId'], sorts: ['startsOn'], firstYear: 2015 };
 
@@ -84,7 +85,7 @@ export function CampaignsPage() {
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap size={[12, 12]}>
-          <Input.Search placeholder="行动名称" allowClear value={list.searchText} onChange={(e) => list.setSearchText(e.target.value)} onSearch={(q) => setFilter({ q: q.trim() || undefined })} style={{ width: 220 }} />
+          <ListSearch list={list} placeholder="行动名称" width={220} />
           <Select allowClear placeholder="执法领域" options={options(enforcementFieldLabels)} value={query.field} onChange={(field) => setFilter({ field })} style={{ width: 160 }} popupMatchSelectWidth={false} />
           <OrgSelect placeholder="牵头单位" value={query.leadOrgId} onChange={(leadOrgId?: string) => setFilter({ leadOrgId })} style={{ width: 220 }} />
           <Select allowClear placeholder="年度" options={list.yearOptions} value={query.year} onChange={(year?: number) => setFilter({ year })} style={{ width: 110 }} />

@@ -1,5 +1,5 @@
-import { DownloadOutlined, FormOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { FormOutlined } from '@ant-design/icons';
+import { Card, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { decisionCategoryLabels, decisionStateLabels, gateLabels } from '../../../../contracts/decisions.ts';
@@ -11,6 +11,7 @@ import { options } from '../../lib/labels.ts';
 import { useServerList, type AddressSpec } from '../../lib/use-server-list.ts';
 import { DueDate } from '../cases/deadline.tsx';
 import { DECISIONS, decisionsApi, decisionSorts, type DecisionFilter, type DecisionItem, type DecisionQuery, type DecisionSort } from './decisions-api.ts';
+import { ExportButton, ListSearch } from '../../components/list-toolbar.tsx';
 
 const address: AddressSpec<DecisionSort> = { text: ['state', 'orgId', 'category', 'openGate'], flags: ['exempted'], sorts: decisionSorts, firstYear: 2019 };
 
@@ -91,15 +92,13 @@ export function DecisionListPage() {
           <GuardedButton permission={DECISIONS.handle} type="primary" icon={<FormOutlined />} onClick={() => setRegistering(true)} data-testid="decision-register">
             启动决策程序
           </GuardedButton>
-          <Button icon={<DownloadOutlined />} loading={list.exporting} onClick={() => void list.exportXlsx()} data-testid="decision-export">
-            导出 Excel
-          </Button>
+          <ExportButton list={list} testId="decision-export" />
         </Space>
       }
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap size={[12, 12]}>
-          <Input.Search placeholder="决策事项、决策文号" allowClear value={list.searchText} onChange={(e) => list.setSearchText(e.target.value)} onSearch={(q) => setFilter({ q: q.trim() || undefined })} style={{ width: 240 }} />
+          <ListSearch list={list} placeholder="决策事项、决策文号" />
           <Select allowClear placeholder="状态" options={options(decisionStateLabels)} value={query.state} onChange={(state?: DecisionFilter['state']) => setFilter({ state })} style={{ width: 160 }} popupMatchSelectWidth={false} />
           <Select allowClear placeholder="类别" options={options(decisionCategoryLabels)} value={query.category} onChange={(category?: DecisionFilter['category']) => setFilter({ category })} style={{ width: 160 }} popupMatchSelectWidth={false} />
           <Select allowClear placeholder="未完成的程序" options={options(gateLabels)} value={query.openGate} onChange={(openGate?: DecisionFilter['openGate']) => setFilter({ openGate })} style={{ width: 150 }} />

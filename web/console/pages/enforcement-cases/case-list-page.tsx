@@ -1,5 +1,5 @@
-import { DownloadOutlined, FormOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { FormOutlined } from '@ant-design/icons';
+import { Card, Empty, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { enforcementFieldLabels, penaltyOutcomeLabels } from '../../../../contracts/enforcement.ts';
@@ -12,6 +12,7 @@ import { DueDate } from '../cases/deadline.tsx';
 import { useCaseStates } from '../cases/use-case-states.ts';
 import { caseSorts, ENFORCEMENT_CASES, enforcementCasesApi, PENALTY, type CaseFilter, type CaseItem, type CaseQuery, type CaseSort } from './enforcement-cases-api.ts';
 import { NewCaseModal } from './new-case-modal.tsx';
+import { ExportButton, ListSearch } from '../../components/list-toolbar.tsx';
 
 const address: AddressSpec<CaseSort> = { text: ['state', 'field', 'bodyId', 'orgId', 'outcome'], flags: ['firstViolation', 'overdue'], sorts: caseSorts, firstYear: 2019 };
 
@@ -92,15 +93,13 @@ export function CaseListPage() {
           <GuardedButton permission={ENFORCEMENT_CASES.handle} type="primary" icon={<FormOutlined />} onClick={() => setCreating(true)} data-testid="penalty-create">
             立案
           </GuardedButton>
-          <Button icon={<DownloadOutlined />} loading={list.exporting} onClick={() => void list.exportXlsx()} data-testid="penalty-export">
-            导出 Excel
-          </Button>
+          <ExportButton list={list} testId="penalty-export" />
         </Space>
       }
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap size={[12, 12]}>
-          <Input.Search placeholder="案由、当事人、文号" allowClear value={list.searchText} onChange={(e) => list.setSearchText(e.target.value)} onSearch={(q) => setFilter({ q: q.trim() || undefined })} style={{ width: 240 }} data-testid="penalty-search" />
+          <ListSearch list={list} placeholder="案由、当事人、文号" testId="penalty-search" />
           <Select allowClear placeholder="状态" options={stateOptions} value={query.state} onChange={(state?: CaseFilter['state']) => setFilter({ state })} style={{ width: 160 }} popupMatchSelectWidth={false} data-testid="penalty-filter-state" />
           <Select allowClear placeholder="执法领域" options={options(enforcementFieldLabels)} value={query.field} onChange={(field?: CaseFilter['field']) => setFilter({ field })} style={{ width: 160 }} popupMatchSelectWidth={false} />
           <Select allowClear placeholder="处理结果" options={options(penaltyOutcomeLabels)} value={query.outcome} onChange={(outcome?: CaseFilter['outcome']) => setFilter({ outcome })} style={{ width: 150 }} popupMatchSelectWidth={false} />

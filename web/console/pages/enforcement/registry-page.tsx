@@ -1,5 +1,5 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Space, Table, type TableProps } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Card, Empty, Space, Table, type TableProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { Page } from '../../api/types.ts';
 import { GuardedButton } from '../../components/guarded.tsx';
@@ -7,6 +7,7 @@ import { PageContainer } from '../../components/page-container.tsx';
 import { useServerList, type AddressSpec, type ListQuery as ServerQuery } from '../../lib/use-server-list.ts';
 import { ImportModal } from './import-modal.tsx';
 import { ENFORCEMENT, type Filter, type ImportKind, type ListQuery } from './registry-api.ts';
+import { ExportButton, ListSearch } from '../../components/list-toolbar.tsx';
 
 export type Query = ServerQuery & Record<string, string | number | boolean | undefined>;
 export type List<T> = ReturnType<typeof useServerList<T, string, Query>>;
@@ -50,24 +51,14 @@ export function RegistryPage<T extends { id: string }>(props: {
               导入 Excel
             </GuardedButton>
           )}
-          <Button icon={<DownloadOutlined />} loading={list.exporting} onClick={() => void list.exportXlsx()} data-testid={`${props.testId}-export`}>
-            导出 Excel
-          </Button>
+          <ExportButton list={list} testId={`${props.testId}-export`} />
         </Space>
       }
     >
       {props.above?.(list)}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap size={[12, 12]}>
-          <Input.Search
-            placeholder={props.searchPlaceholder}
-            allowClear
-            value={list.searchText}
-            onChange={(event) => list.setSearchText(event.target.value)}
-            onSearch={(q) => list.setFilter({ q: q.trim() || undefined })}
-            style={{ width: 280 }}
-            data-testid={`${props.testId}-search`}
-          />
+          <ListSearch list={list} placeholder={props.searchPlaceholder} width={280} testId={`${props.testId}-search`} />
           {props.filters?.(list)}
         </Space>
       </Card>

@@ -5,6 +5,7 @@ import { allowedLeaves } from '../../layout/nav.tsx';
 import { adminKindLabels } from '../../lib/labels.ts';
 import { roleNames, useMe, useSession } from '../../session/session.tsx';
 import { TodoSummaryCard } from '../cases/todo-summary-card.tsx';
+import { RemindersCard } from './reminders-card.tsx';
 
 /** What the platform covers, stage by stage; the menu grows as each module lands. */
 const coverage = [
@@ -26,6 +27,9 @@ export function HomePage() {
       <Row gutter={[16, 16]}>
         <Col span={24}>
           <TodoSummaryCard />
+        </Col>
+        <Col span={24}>
+          <RemindersCard />
         </Col>
         <Col xs={24} xl={14}>
           <Card title={`您好，${me.displayName}`} data-testid="welcome-card">

@@ -1,5 +1,5 @@
-import { DownloadOutlined, FormOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { FormOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Card, DatePicker, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { enforcementFieldLabels, inspectionResultLabels } from '../../../../contracts/enforcement.ts';
@@ -15,6 +15,7 @@ import { CampaignSelect } from './campaign-select.tsx';
 import { ImportModal } from './import-modal.tsx';
 import { blankValues, InspectionFields, toInput, type InspectionValues } from './inspection-form.tsx';
 import { INSPECTION, inspectionFlags, inspectionsApi, inspectionSorts, type InspectionFlag, type InspectionItem, type InspectionQuery, type InspectionSort } from './inspections-api.ts';
+import { ExportButton, ListSearch } from '../../components/list-toolbar.tsx';
 
 const address: AddressSpec<InspectionSort> = {
   text: ['orgId', 'field', 'campaignId', 'from', 'to', 'result', 'targetType', 'importId'],
@@ -124,22 +125,13 @@ export function InspectionsListPage() {
           <GuardedButton permission={INSPECTION.write} icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="inspection-import">
             导入 Excel
           </GuardedButton>
-          <Button icon={<DownloadOutlined />} loading={list.exporting} onClick={() => void list.exportXlsx()} data-testid="inspection-export">
-            导出 Excel
-          </Button>
+          <ExportButton list={list} testId="inspection-export" />
         </Space>
       }
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap size={[12, 12]}>
-          <Input.Search
-            placeholder="检查对象、信用代码、地点"
-            allowClear
-            value={list.searchText}
-            onChange={(event) => list.setSearchText(event.target.value)}
-            onSearch={(q) => setFilter({ q: q.trim() || undefined })}
-            style={{ width: 240 }}
-          />
+          <ListSearch list={list} placeholder="检查对象、信用代码、地点" />
           <OrgSelect placeholder="检查部门" value={query.orgId} onChange={(orgId?: string) => setFilter({ orgId })} style={{ width: 200 }} />
           <Select allowClear placeholder="执法领域" options={options(enforcementFieldLabels)} value={query.field} onChange={(field) => setFilter({ field })} style={{ width: 150 }} popupMatchSelectWidth={false} />
           <CampaignSelect value={query.campaignId} onChange={(campaignId?: string) => setFilter({ campaignId })} style={{ width: 220 }} data-testid="inspection-filter-campaign" />

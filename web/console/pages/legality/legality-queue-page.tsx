@@ -1,5 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { Card, Empty, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api, download } from '../../api/client.ts';
 import type { DeadlineMark, Page } from '../../api/types.ts';
@@ -7,6 +6,7 @@ import { OrgSelect } from '../../components/org-select.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useServerList, type AddressSpec } from '../../lib/use-server-list.ts';
 import { DueDate } from '../cases/deadline.tsx';
+import { ExportButton, ListSearch } from '../../components/list-toolbar.tsx';
 
 /** GET /api/legality/queue (server/modules/legality/legality.routes.ts). */
 interface QueueItem {
@@ -51,15 +51,11 @@ export function LegalityQueuePage() {
   return (
     <PageContainer
       title="合法性审查"
-      extra={
-        <Button icon={<DownloadOutlined />} loading={list.exporting} onClick={() => void list.exportXlsx()} data-testid="legality-export">
-          导出 Excel
-        </Button>
-      }
+      extra={<ExportButton list={list} testId="legality-export" />}
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
-          <Input.Search placeholder="标题或文号" allowClear value={list.searchText} onChange={(e) => list.setSearchText(e.target.value)} onSearch={(q) => setFilter({ q: q.trim() || undefined })} style={{ width: 240 }} />
+          <ListSearch list={list} placeholder="标题或文号" />
           <Select allowClear placeholder="事项类型" options={caseTypes} value={query.caseType} onChange={(caseType?: string) => setFilter({ caseType })} style={{ width: 150 }} />
           <Select allowClear placeholder="期限" options={[{ value: 'overdue', label: '已逾期' }, { value: 'dueSoon', label: '即将到期' }]} value={query.mark} onChange={(mark?: Query['mark']) => setFilter({ mark })} style={{ width: 120 }} />
           <OrgSelect placeholder="送审单位" value={query.orgId} onChange={(orgId?: string) => setFilter({ orgId })} style={{ width: 220 }} />

@@ -1,5 +1,5 @@
-import { DownloadOutlined, FormOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { FormOutlined } from '@ant-design/icons';
+import { Card, Empty, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { GuardedButton } from '../../components/guarded.tsx';
@@ -9,6 +9,7 @@ import { useServerList, type AddressSpec } from '../../lib/use-server-list.ts';
 import { DueDate } from '../cases/deadline.tsx';
 import { consultationSorts, consultationStateLabels, LEGISLATION, legislationApi, type ConsultationFilter, type ConsultationItem, type ConsultationQuery, type ConsultationSort } from './legislation-api.ts';
 import { RegisterModal } from './register-modal.tsx';
+import { ExportButton, ListSearch } from '../../components/list-toolbar.tsx';
 
 const address: AddressSpec<ConsultationSort> = { text: ['state', 'mark'], flags: ['replied'], sorts: consultationSorts, firstYear: 2020 };
 
@@ -81,23 +82,13 @@ export function LegislationListPage() {
           <GuardedButton permission={LEGISLATION.handle} type="primary" icon={<FormOutlined />} onClick={() => setRegistering(true)} data-testid="legislation-register">
             登记征求意见
           </GuardedButton>
-          <Button icon={<DownloadOutlined />} loading={list.exporting} onClick={() => void list.exportXlsx()} data-testid="legislation-export">
-            导出 Excel
-          </Button>
+          <ExportButton list={list} testId="legislation-export" />
         </Space>
       }
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap size={[12, 12]}>
-          <Input.Search
-            placeholder="征求意见稿、来文标题、文号、来文机关"
-            allowClear
-            value={list.searchText}
-            onChange={(event) => list.setSearchText(event.target.value)}
-            onSearch={(q) => setFilter({ q: q.trim() || undefined })}
-            style={{ width: 280 }}
-            data-testid="legislation-search"
-          />
+          <ListSearch list={list} placeholder="征求意见稿、来文标题、文号、来文机关" width={280} testId="legislation-search" />
           <Select allowClear placeholder="状态" options={options(consultationStateLabels)} value={query.state} onChange={(state?: ConsultationFilter['state']) => setFilter({ state })} style={{ width: 150 }} />
           <Select
             allowClear

@@ -1,5 +1,5 @@
-import { DownloadOutlined, FormOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { FormOutlined } from '@ant-design/icons';
+import { Card, Empty, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { instanceLabels, outcomeLabels } from '../../../../contracts/litigation.ts';
@@ -12,6 +12,7 @@ import { useServerList, type AddressSpec } from '../../lib/use-server-list.ts';
 import { useCaseStates } from '../cases/use-case-states.ts';
 import { DefenceDue } from './defence-due.tsx';
 import { RegisterModal } from './register-modal.tsx';
+import { ExportButton, ListSearch } from '../../components/list-toolbar.tsx';
 
 const flagKeys = ['lost', 'warning', 'afterReconsideration'] as const;
 type FlagKey = (typeof flagKeys)[number];
@@ -161,23 +162,13 @@ export function LitigationListPage() {
           <GuardedButton permission={LITIGATION.handle} type="primary" icon={<FormOutlined />} onClick={() => setRegistering(true)} data-testid="litigation-register">
             登记应诉案件
           </GuardedButton>
-          <Button icon={<DownloadOutlined />} loading={list.exporting} onClick={() => void list.exportXlsx()} data-testid="litigation-export">
-            导出 Excel
-          </Button>
+          <ExportButton list={list} testId="litigation-export" />
         </Space>
       }
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap size={[12, 12]}>
-          <Input.Search
-            placeholder="原告、法院案号、裁判文书号、案件名称"
-            allowClear
-            value={list.searchText}
-            onChange={(event) => list.setSearchText(event.target.value)}
-            onSearch={(q) => setFilter({ q: q.trim() || undefined })}
-            style={{ width: 280 }}
-            data-testid="litigation-search"
-          />
+          <ListSearch list={list} placeholder="原告、法院案号、裁判文书号、案件名称" width={280} testId="litigation-search" />
           <Select
             allowClear
             placeholder="状态"

@@ -54,6 +54,12 @@ function Result({ view }: { view: LitigationCase }) {
     },
     { key: 'judgedOn', label: view.outcome === 'withdrawn' ? '裁定日期' : '裁判日期', children: view.judgedOn ?? none },
     { key: 'no', label: view.outcome === 'withdrawn' ? '裁定书文号' : '裁判文书号', children: view.judgmentNo ?? none },
+    ...(view.outcome === 'withdrawn'
+      ? []
+      : [{ key: 'effective', label: '生效日期', children: <span data-testid="litigation-effective-on">{view.effectiveOn ?? '尚未登记生效'}</span> }]),
+    ...(view.challengedCaseId
+      ? [{ key: 'challenged', label: '被诉行政处罚案件', children: <Link to={`/cases/${view.challengedCaseId}`}>查看案件</Link> }]
+      : []),
   ];
   return <Descriptions size="small" title="裁判结果" column={{ xs: 1, md: 2 }} items={items} />;
 }

@@ -12,6 +12,7 @@ import { beijingToday } from '../cases/deadline.tsx';
 import { useDefenceDue } from './defence-due.tsx';
 import { placeFieldErrors } from '../../lib/form-errors.ts';
 import { RelatedCaseFields } from './register-links.tsx';
+import { ChallengedCaseSelect } from '../enforcement-cases/challenged-case-select.tsx';
 
 type Values = Omit<RegisterInput, 'filedOn' | 'complaintReceivedOn'> & { filedOn?: dayjs.Dayjs; complaintReceivedOn: dayjs.Dayjs };
 
@@ -66,6 +67,7 @@ export function RegisterModal({ open, onClose }: { open: boolean; onClose: () =>
         afterReconsideration: parent ? false : !!values.afterReconsideration,
         reconsiderationCaseId: !parent && values.afterReconsideration ? values.reconsiderationCaseId : undefined,
         parentCaseId: parent,
+        challengedCaseId: values.actCategory === 'penalty' ? values.challengedCaseId : undefined,
         filedOn: values.filedOn?.format('YYYY-MM-DD'),
         complaintReceivedOn: values.complaintReceivedOn.format('YYYY-MM-DD'),
         headSummoned: !!values.headSummoned,
@@ -214,6 +216,21 @@ export function RegisterModal({ open, onClose }: { open: boolean; onClose: () =>
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} placeholder="行为名称、文书文号、作出日期等" data-testid="litigation-act-description" />
             </Form.Item>
           </Col>
+          <Form.Item noStyle dependencies={['actCategory', 'defendantOrgId']}>
+            {({ getFieldValue }) =>
+              getFieldValue('actCategory') === 'penalty' ? (
+                <Col span={24}>
+                  <Form.Item
+                    name="challengedCaseId"
+                    label="本系统中的行政处罚案件"
+                    extra="选择后，判决撤销、变更、确认违法或无效并生效的，该决定的执法公示须在 3 个工作日内撤回；上诉、再审和复议后起诉的，不选则沿用原审或复议案件所关联的案件"
+                  >
+                    <ChallengedCaseSelect orgId={getFieldValue('defendantOrgId')} orgLabel="被告机构" testId="litigation-challenged-case" />
+                  </Form.Item>
+                </Col>
+              ) : null
+            }
+          </Form.Item>
           <Col span={24}>
             <Form.Item name="claims" label="诉讼请求" rules={[{ max: 2000 }]}>
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} placeholder="如：请求撤销……决定" data-testid="litigation-claims" />

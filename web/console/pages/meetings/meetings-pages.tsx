@@ -1,5 +1,5 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, type TableProps } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -11,6 +11,7 @@ import { reportSaveError } from '../../lib/form-errors.ts';
 import { options } from '../../lib/labels.ts';
 import { useServerList, type AddressSpec } from '../../lib/use-server-list.ts';
 import { DECISIONS, decisionsApi, type MeetingDetail, type MeetingItemView, type MeetingQuery } from '../decisions/decisions-api.ts';
+import { ExportButton, ListSearch } from '../../components/list-toolbar.tsx';
 
 const address: AddressSpec<'heldOn'> = { text: ['orgId', 'kind'], flags: ['lawRelated'], sorts: ['heldOn'], firstYear: 2019 };
 
@@ -47,15 +48,13 @@ export function MeetingsPage() {
           <GuardedButton permission={DECISIONS.meetingsManage} icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="meeting-create">
             登记会议
           </GuardedButton>
-          <Button icon={<DownloadOutlined />} loading={list.exporting} onClick={() => void list.exportXlsx()} data-testid="meeting-export">
-            导出 Excel
-          </Button>
+          <ExportButton list={list} testId="meeting-export" />
         </Space>
       }
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
-          <Input.Search placeholder="议题" allowClear value={list.searchText} onChange={(e) => list.setSearchText(e.target.value)} onSearch={(q) => setFilter({ q: q.trim() || undefined })} style={{ width: 200 }} />
+          <ListSearch list={list} placeholder="议题" width={200} />
           <OrgSelect placeholder="机构" value={query.orgId} onChange={(orgId?: string) => setFilter({ orgId })} style={{ width: 200 }} />
           <Select allowClear placeholder="会议类型" options={options(meetingKindLabels)} value={query.kind} onChange={(kind?: MeetingKind) => setFilter({ kind })} style={{ width: 170 }} />
           <Select allowClear placeholder="年度" options={list.yearOptions} value={query.year} onChange={(year?: number) => setFilter({ year })} style={{ width: 110 }} />

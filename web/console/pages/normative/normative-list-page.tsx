@@ -1,5 +1,5 @@
-import { DownloadOutlined, FormOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { FormOutlined } from '@ant-design/icons';
+import { Alert, Card, Empty, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { legalStatusLabels, procedureStateLabels } from '../../../../contracts/normative.ts';
@@ -12,6 +12,7 @@ import { DueDate } from '../cases/deadline.tsx';
 import { DraftModal } from './draft-modal.tsx';
 import { StatusTag } from './status-tag.tsx';
 import { NORMATIVE, documentSorts, normativeApi, type DocumentItem, type DocumentQuery, type DocumentSort } from './normative-api.ts';
+import { ExportButton, ListSearch } from '../../components/list-toolbar.tsx';
 
 const address: AddressSpec<DocumentSort> = { text: ['issuerOrgId', 'status', 'state', 'topic'], flags: ['published'], sorts: documentSorts, firstYear: 1990 };
 
@@ -67,9 +68,7 @@ export function NormativeListPage() {
           <GuardedButton permission={NORMATIVE.handle} type="primary" icon={<FormOutlined />} onClick={() => setCreating(true)} data-testid="normative-create">
             起草文件
           </GuardedButton>
-          <Button icon={<DownloadOutlined />} loading={list.exporting} onClick={() => void list.exportXlsx()} data-testid="normative-export">
-            导出 Excel
-          </Button>
+          <ExportButton list={list} testId="normative-export" />
         </Space>
       }
     >
@@ -88,15 +87,7 @@ export function NormativeListPage() {
       )}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap size={[12, 12]}>
-          <Input.Search
-            placeholder="标题或文号"
-            allowClear
-            value={list.searchText}
-            onChange={(e) => list.setSearchText(e.target.value)}
-            onSearch={(q) => setFilter({ q: q.trim() || undefined })}
-            style={{ width: 240 }}
-            data-testid="normative-search"
-          />
+          <ListSearch list={list} placeholder="标题或文号" testId="normative-search" />
           <OrgSelect placeholder="制定机关" value={query.issuerOrgId} onChange={(issuerOrgId?: string) => setFilter({ issuerOrgId })} style={{ width: 220 }} />
           <Select allowClear placeholder="效力状态" options={options(legalStatusLabels)} value={query.status} onChange={(status?: DocumentQuery['status']) => setFilter({ status })} style={{ width: 120 }} />
           <Select allowClear placeholder="办理环节" options={options(procedureStateLabels)} value={query.state} onChange={(state?: DocumentQuery['state']) => setFilter({ state })} style={{ width: 200 }} popupMatchSelectWidth={false} />

@@ -1,5 +1,5 @@
-import { DownloadOutlined, FormOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Segmented, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { FormOutlined } from '@ant-design/icons';
+import { Card, Empty, Segmented, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { actCategoryLabels, channelLabels, outcomeLabels } from '../../../../contracts/reconsideration.ts';
@@ -19,6 +19,7 @@ import { useServerList, type AddressSpec } from '../../lib/use-server-list.ts';
 import { DueDate } from '../cases/deadline.tsx';
 import { useCaseStates } from '../cases/use-case-states.ts';
 import { RegisterModal } from './register-modal.tsx';
+import { ExportButton, ListSearch } from '../../components/list-toolbar.tsx';
 
 type MarkFilter = 'all' | 'overdue' | 'dueSoon';
 const markOptions: { value: MarkFilter; label: string }[] = [
@@ -113,24 +114,14 @@ export function ReconsiderationListPage() {
           <GuardedButton permission={RECONSIDERATION.handle} type="primary" icon={<FormOutlined />} onClick={() => setRegistering(true)} data-testid="reconsideration-register">
             登记复议申请
           </GuardedButton>
-          <Button icon={<DownloadOutlined />} loading={list.exporting} onClick={() => void list.exportXlsx()} data-testid="reconsideration-export">
-            导出 Excel
-          </Button>
+          <ExportButton list={list} testId="reconsideration-export" />
         </Space>
       }
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Space wrap size={[16, 12]}>
-            <Input.Search
-              placeholder="案件名称、申请人、案号"
-              allowClear
-              value={list.searchText}
-              onChange={(event) => list.setSearchText(event.target.value)}
-              onSearch={(q) => setFilter({ q: q.trim() || undefined })}
-              style={{ width: 280 }}
-              data-testid="reconsideration-search"
-            />
+            <ListSearch list={list} placeholder="案件名称、申请人、案号" width={280} testId="reconsideration-search" />
             <Space size={8}>
               <Typography.Text type="secondary">期限</Typography.Text>
               <Segmented<MarkFilter>

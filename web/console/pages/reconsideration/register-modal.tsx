@@ -1,5 +1,5 @@
 import { Alert, App, Col, DatePicker, Divider, Form, Input, Modal, Radio, Row, Select, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { actCategoryLabels, applicantTypeLabels, channelLabels } from '../../../../contracts/reconsideration.ts';
 import { dayjs } from '../../../shared/time.ts';
@@ -11,8 +11,7 @@ import { placeFieldErrors } from '../../lib/form-errors.ts';
 import { options } from '../../lib/labels.ts';
 import { useMe } from '../../session/session.tsx';
 import { beijingToday } from '../cases/deadline.tsx';
-import { enforcementCasesApi } from '../enforcement-cases/enforcement-cases-api.ts';
-import { CaseSearchSelect, type CaseOption } from '../litigation/case-search-select.tsx';
+import { ChallengedCaseSelect } from '../enforcement-cases/challenged-case-select.tsx';
 
 /** Applications on the portal register themselves (channel 网上申请); the office registers the others. */
 const officeChannels: Channel[] = ['window', 'mail', 'other'];
@@ -27,31 +26,6 @@ const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{2}\d{6}[0-9A-HJ-NPQRTUWX
 
 type Values = Omit<RegisterInput, 'receivedOn'> & { receivedOn: dayjs.Dayjs };
 
-
-/**
- * The respondent's decided 行政处罚 cases, to link the challenged decision: a 撤销 or 变更 then withdraws
- * its 执法公示 (行政处罚法 第四十八条). Searched by 文号, title or party.
- */
-function ChallengedCaseSelect({ respondentOrgId, ...props }: { respondentOrgId?: string; value?: string; onChange?: (value: string | undefined) => void }) {
-  const search = useCallback(
-    async (q: string | undefined): Promise<CaseOption[]> => {
-      if (!respondentOrgId) return [];
-      const page = await enforcementCasesApi.list({ orgId: respondentOrgId, q, sort: 'decidedOn', order: 'desc', page: 1, pageSize: 20 });
-      return page.items.filter((c) => c.decisionNo).map((c) => ({ value: c.id, label: `${c.decisionNo} ${c.title}（${c.decidedOn}）` }));
-    },
-    [respondentOrgId],
-  );
-  return (
-    <CaseSearchSelect
-      {...props}
-      search={search}
-      unavailable="无权查看行政处罚案件"
-      disabled={!respondentOrgId}
-      placeholder={respondentOrgId ? '输入决定书文号或当事人查找（可不选）' : '请先选择被申请人'}
-      data-testid="register-challenged-case"
-    />
-  );
-}
 
 /** The region's handlers to pick a 承办人 from: the active people of the 复议机构 (the user's own organisation). */
 function useColleagues(orgId: string, open: boolean) {
@@ -243,7 +217,7 @@ export function RegisterModal({ open, onClose }: { open: boolean; onClose: () =>
               getFieldValue('actCategory') === 'penalty' ? (
                 <Col span={24}>
                   <Form.Item name="challengedCaseId" label="本系统中的行政处罚案件" extra="选择后，复议决定撤销、变更或确认违法的，该决定的执法公示须在 3 个工作日内撤回">
-                    <ChallengedCaseSelect respondentOrgId={getFieldValue('respondentOrgId')} />
+                    <ChallengedCaseSelect orgId={getFieldValue('respondentOrgId')} orgLabel="被申请人" testId="register-challenged-case" />
                   </Form.Item>
                 </Col>
               ) : null

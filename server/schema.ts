@@ -18,3 +18,7 @@ export * from './modules/legislation/legislation.tables.ts';
 export * from './modules/enforcement/enforcement.tables.ts';
 export * from './modules/enforcement-cases/enforcement-cases.tables.ts';
 export * from './modules/enforcement-supervision/supervision.tables.ts';
+export * from './modules/disclosure/disclosure.tables.ts';
+export * from './modules/disclosure-report/disclosure-report.tables.ts';
+export * from './modules/messages/messages.tables.ts';
+export * from './modules/proposals/proposals.tables.ts';

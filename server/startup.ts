@@ -19,6 +19,10 @@ import { legislationRoleGrants } from './modules/legislation/index.ts';
 import { enforcementSupervisionRoleGrants } from './modules/enforcement-supervision/index.ts';
 import { enforcementRoleGrants } from './modules/enforcement/index.ts';
 import { enforcementCasesRoleGrants } from './modules/enforcement-cases/index.ts';
+import { disclosureRoleGrants } from './modules/disclosure/index.ts';
+import { messagesRoleGrants } from './modules/messages/index.ts';
+import { proposalsRoleGrants } from './modules/proposals/index.ts';
+import { disclosureReportRoleGrants } from './modules/disclosure-report/index.ts';
 
 export { DEMO_PASSWORD, demoAccounts, hasAnyOrganisation, seedDemo } from './demo/seed-demo.ts';
 
@@ -29,7 +33,7 @@ export async function loadDemo(db: Db, sm4Key: Buffer): Promise<void> {
 }
 
 /** Every module's grants to the built-in roles. */
-export const moduleRoleGrants = () => mergeRoleGrants(calendarRoleGrants, statisticsRoleGrants, reconsiderationRoleGrants, litigationRoleGrants, normativeRoleGrants, decisionsRoleGrants, legalityRoleGrants, meetingsRoleGrants, consultationRoleGrants, legislationRoleGrants, enforcementRoleGrants, enforcementSupervisionRoleGrants, enforcementCasesRoleGrants);
+export const moduleRoleGrants = () => mergeRoleGrants(calendarRoleGrants, statisticsRoleGrants, reconsiderationRoleGrants, litigationRoleGrants, normativeRoleGrants, decisionsRoleGrants, legalityRoleGrants, meetingsRoleGrants, consultationRoleGrants, legislationRoleGrants, enforcementRoleGrants, enforcementSupervisionRoleGrants, enforcementCasesRoleGrants, disclosureRoleGrants, proposalsRoleGrants, messagesRoleGrants, disclosureReportRoleGrants);
 
 /** What every start does to the database before serving: migrations, built-in roles, the national calendar. */
 export async function prepare(config: AppConfig, database: Database): Promise<void> {

@@ -146,5 +146,6 @@ export const demoAccounts: DemoAccount[] = [
   { username: 'rjw', displayName: '张伟', orgCode: '430621-T01', orgName: '荣家湾镇', role: 'township_staff', roleName: '乡镇经办人员', title: '司法所' },
   { username: 'xinqiang', displayName: '赵丽', orgCode: '430621-T03', orgName: '新墙镇', role: 'township_staff', roleName: '乡镇经办人员', title: '司法所' },
   { username: 'tiaojie', displayName: '周平', orgCode: '430621-T01-001', orgName: '荣家湾镇城南社区', role: 'mediator', roleName: '人民调解员' },
+  { username: 'zwgk', displayName: '孙静', orgCode: '430621-D01', orgName: '县政府办', role: 'ogi_officer', roleName: '政务公开工作人员', title: '政务公开办' },
   { username: 'leader', displayName: '县领导', orgCode: '430621-000', orgName: '县政府', role: 'leader', roleName: '领导' },
 ];

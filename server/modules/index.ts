@@ -19,6 +19,10 @@ import { searchModule } from './search/index.ts';
 import { enforcementCasesModule } from './enforcement-cases/index.ts';
 import { enforcementSupervisionModule } from './enforcement-supervision/index.ts';
 import { enforcementModule } from './enforcement/index.ts';
+import { disclosureModule } from './disclosure/index.ts';
+import { messagesModule } from './messages/index.ts';
+import { proposalsModule } from './proposals/index.ts';
+import { disclosureReportModule } from './disclosure-report/index.ts';
 
 /** Every domain module, in registration order. */
-export const modules: FazhiModule[] = [authModule, accountsModule, orgModule, auditModule, calendarModule, filesModule, casesModule, statisticsModule, reconsiderationModule, litigationModule, normativeModule, decisionsModule, legalityModule, meetingsModule, consultationModule, legislationModule, searchModule, enforcementModule, enforcementSupervisionModule, enforcementCasesModule];
+export const modules: FazhiModule[] = [authModule, accountsModule, orgModule, auditModule, calendarModule, filesModule, casesModule, statisticsModule, reconsiderationModule, litigationModule, normativeModule, decisionsModule, legalityModule, meetingsModule, consultationModule, legislationModule, searchModule, enforcementModule, enforcementSupervisionModule, enforcementCasesModule, disclosureModule, proposalsModule, messagesModule, disclosureReportModule];

@@ -55,14 +55,26 @@ const MeetingsPage = page(() => import('./pages/meetings/meetings-pages.tsx'), '
 const MeetingPage = page(() => import('./pages/meetings/meetings-pages.tsx'), 'MeetingPage');
 const LegislationListPage = page(() => import('./pages/legislation/legislation-list-page.tsx'), 'LegislationListPage');
 const LegislationRequestsPage = page(() => import('./pages/legislation/requests-page.tsx'), 'LegislationRequestsPage');
+const ProposalsListPage = page(() => import('./pages/proposals/proposals-list-page.tsx'), 'ProposalsListPage');
+const ProposalSummaryPage = page(() => import('./pages/proposals/summary-page.tsx'), 'ProposalSummaryPage');
+const ProposalSettingsPage = page(() => import('./pages/proposals/settings-page.tsx'), 'ProposalSettingsPage');
 const ConsultationListPage = page(() => import('./pages/consultation/consultation-list-page.tsx'), 'ConsultationListPage');
 const ConsultationPage = page(() => import('./pages/consultation/consultation-page.tsx'), 'ConsultationPage');
 const SearchPage = page(() => import('./pages/search/search-page.tsx'), 'SearchPage');
+const DisclosureListPage = page(() => import('./pages/disclosure/disclosure-list-page.tsx'), 'DisclosureListPage');
+const DisclosureSettingsPage = page(() => import('./pages/disclosure/settings-page.tsx'), 'DisclosureSettingsPage');
+const ProactivePage = page(() => import('./pages/disclosure-report/proactive-page.tsx'), 'ProactivePage');
+const DisclosureReportsPage = page(() => import('./pages/disclosure-report/reports-page.tsx'), 'ReportsPage');
+const DisclosureReportPage = page(() => import('./pages/disclosure-report/report-page.tsx'), 'ReportPage');
 const EvaluationsPage = page(() => import('./pages/evaluations/evaluations-page.tsx'), 'EvaluationsPage');
 const EvaluationCampaignPage = page(() => import('./pages/evaluations/campaign-page.tsx'), 'EvaluationCampaignPage');
 const EvaluationFilePage = page(() => import('./pages/evaluations/file-page.tsx'), 'EvaluationFilePage');
 const RectificationPage = page(() => import('./pages/evaluations/evaluations-page.tsx'), 'RectificationPage');
 const EvaluationSheetsPage = page(() => import('./pages/evaluations/sheets-page.tsx'), 'EvaluationSheetsPage');
+const MessageListPage = page(() => import('./pages/messages/message-list-page.tsx'), 'MessageListPage');
+const MessageSettingsPage = page(() => import('./pages/messages/settings-page.tsx'), 'MessageSettingsPage');
+const SurveyListPage = page(() => import('./pages/messages/survey-list-page.tsx'), 'SurveyListPage');
+const SurveyPage = page(() => import('./pages/messages/survey-page.tsx'), 'SurveyPage');
 
 /** Gives the API client the router's navigate and antd's context-aware message. */
 function ClientBridge() {
@@ -130,9 +142,19 @@ export function ConsoleApp() {
                   <Route path="/legislation" element={<LegislationListPage />} />
                   <Route path="/legislation/requests" element={<LegislationRequestsPage />} />
                   <Route path="/legislation/:id" element={<CasePage />} />
+                  <Route path="/proposals" element={<ProposalsListPage />} />
+                  <Route path="/proposals/summary" element={<ProposalSummaryPage />} />
+                  <Route path="/proposals/settings" element={<ProposalSettingsPage />} />
+                  <Route path="/proposals/:id" element={<CasePage />} />
                   <Route path="/consultation" element={<ConsultationListPage />} />
                   <Route path="/consultation/:id" element={<ConsultationPage />} />
                   <Route path="/search" element={<SearchPage />} />
+                  <Route path="/disclosure" element={<DisclosureListPage />} />
+                  <Route path="/disclosure/settings" element={<DisclosureSettingsPage />} />
+                  <Route path="/disclosure/:id" element={<CasePage />} />
+                  <Route path="/proactive-disclosures" element={<ProactivePage />} />
+                  <Route path="/disclosure-reports" element={<DisclosureReportsPage />} />
+                  <Route path="/disclosure-reports/:id" element={<DisclosureReportPage />} />
                   <Route path="/normative" element={<NormativeListPage />} />
                   <Route path="/normative/settings" element={<NormativeSettingsPage />} />
                   <Route path="/normative/expiring" element={<NormativeExpiringPage />} />
@@ -161,6 +183,11 @@ export function ConsoleApp() {
                   <Route path="/enforcement/benchmarks" element={<EnforcementBenchmarksPage />} />
                   <Route path="/enforcement/leniency" element={<EnforcementLeniencyPage />} />
                   <Route path="/enforcement/delegations" element={<EnforcementDelegationsPage />} />
+                  <Route path="/messages" element={<MessageListPage />} />
+                  <Route path="/messages/settings" element={<MessageSettingsPage />} />
+                  <Route path="/messages/:id" element={<CasePage />} />
+                  <Route path="/surveys" element={<SurveyListPage />} />
+                  <Route path="/surveys/:id" element={<SurveyPage />} />
                   <Route path="/statistics" element={<StatisticsPage />} />
                   <Route path="/system/orgs" element={<OrgsPage />} />
                   <Route path="/system/users" element={<UsersPage />} />

@@ -1,11 +1,10 @@
 import { AuditOutlined, CommentOutlined, FileProtectOutlined, FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Form, Input, List, Row, Tabs, Typography } from 'antd';
+import { Button, Card, Col, List, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PortalLayout } from './layout.tsx';
+import { MessageLinks } from './messages/messages-pages.tsx';
 import type { SiteInfo } from './site.ts';
-
-const SOON = '服务即将开通';
 
 function Section({ id, icon, title, subtitle, children }: { id: string; icon: ReactNode; title: string; subtitle: string; children: ReactNode }) {
   return (
@@ -25,12 +24,6 @@ function Section({ id, icon, title, subtitle, children }: { id: string; icon: Re
   );
 }
 
-const empty = (description: string) => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={description} />;
-
-function tabs(items: [string, string][]) {
-  return <Tabs size="small" items={items.map(([label, emptyText]) => ({ key: label, label, children: empty(emptyText) }))} />;
-}
-
 /** A section's published pages, each with what it holds. */
 function links(items: [string, string, string][]) {
   return (
@@ -46,38 +39,27 @@ function links(items: [string, string, string][]) {
   );
 }
 
-/** 依申请公开 (政府信息公开条例 arts 27–33): the forms are shown so that people see what is coming. */
+/** 依申请公开 (政府信息公开条例 arts 27–33): apply online, follow the application, download the reply. */
 function Disclosure() {
   return (
-    <Row gutter={[24, 24]}>
-      <Col xs={24} md={14}>
-        <Typography.Title level={5}>提交申请</Typography.Title>
-        <Form layout="vertical" disabled>
-          <Form.Item label="申请人姓名或名称">
-            <Input placeholder="自然人填写姓名，法人或其他组织填写名称" />
-          </Form.Item>
-          <Form.Item label="联系电话">
-            <Input placeholder="用于告知办理结果" />
-          </Form.Item>
-          <Form.Item label="所需政府信息的内容描述">
-            <Input.TextArea rows={3} placeholder="请尽量写明文件名称、文号或其他便于查找的特征" />
-          </Form.Item>
-          <Button type="primary" block data-testid="portal-apply-submit">
-            {SOON}
-          </Button>
-        </Form>
+    <Row gutter={[16, 12]} align="middle">
+      <Col xs={24} md={15}>
+        <Typography.Paragraph style={{ marginBottom: 0 }}>
+          公民、法人或者其他组织可以向行政机关申请获取相关政府信息。行政机关自收到申请之日起二十个工作日内答复（《政府信息公开条例》第三十三条）。网上提交后获得查询码，凭查询码和证件号码后六位查看办理进度、提交补正、下载答复书。
+        </Typography.Paragraph>
       </Col>
-      <Col xs={24} md={10}>
-        <Typography.Title level={5}>查询办理进度</Typography.Title>
-        <Typography.Paragraph type="secondary">提交申请后获得查询码，凭查询码查看受理、补正、答复等办理进度。</Typography.Paragraph>
-        <Form layout="vertical" disabled>
-          <Form.Item label="查询码">
-            <Input placeholder="例如 YSQ-2026-000123" />
-          </Form.Item>
-          <Button block data-testid="portal-track-submit">
-            {SOON}
+      <Col xs={24} md={9} className="portal-actions">
+        <Link to="/disclosure/apply">
+          <Button type="primary" data-testid="portal-disclosure-apply">
+            网上申请
           </Button>
-        </Form>
+        </Link>
+        <Link to="/disclosure/track">
+          <Button data-testid="portal-disclosure-track">查询办理进度</Button>
+        </Link>
+        <Link to="/disclosure-reports">
+          <Button data-testid="portal-disclosure-reports">信息公开年报</Button>
+        </Link>
       </Col>
     </Row>
   );
@@ -133,10 +115,8 @@ export function HomePage({ site }: { site: SiteInfo }) {
         </Col>
         <Col xs={24} lg={10}>
           <Section id="interaction" icon={<CommentOutlined />} title="政民互动" subtitle="网民留言 · 网上调查">
-            {tabs([
-              ['网民留言', '暂无公开的留言'],
-              ['网上调查', '暂无进行中的调查'],
-            ])}
+            <Typography.Paragraph>对政府工作的咨询、建议、投诉和求助，可以网上留言，凭查询码查看答复并评价；经留言人同意的留言和答复在本网站公开。</Typography.Paragraph>
+            <MessageLinks />
           </Section>
         </Col>
       </Row>

@@ -11,9 +11,9 @@ const nav: [string, string][] = [
   ['/reconsideration/apply', '行政复议'],
   ['/track', '办理进度查询'],
   ['/decisions', '重大行政决策'],
-  ['/#disclosure', '依申请公开'],
+  ['/disclosure/apply', '依申请公开'],
   ['/consultation', '征求意见'],
-  ['/#interaction', '政民互动'],
+  ['/messages', '政民互动'],
 ];
 
 /** The portal's frame: the county's header with the site navigation, and the footer. */

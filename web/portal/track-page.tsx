@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Tag, Timeline, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { PortalError, portalGet, portalPost } from './api.ts';
+import { useState } from 'react';
+import { PortalError, portalPost } from './api.ts';
 import { PortalLayout } from './layout.tsx';
 import type { SiteInfo } from './site.ts';
+import { useTracking, type TrackQuery } from './use-tracking.ts';
 
 /** What the public tracking API answers (server: reconsideration.schemas.ts TrackView): no staff names, no internal reasons. */
 export interface Tracking {
@@ -20,10 +20,7 @@ export interface Tracking {
   outcome: { outcome: string; label: string; decidedOn: string | null; decisionNo: string | null; closedOn: string | null } | null;
 }
 
-interface Query {
-  code: string;
-  verify: string;
-}
+type Query = TrackQuery;
 
 function CorrectionForm({ query, tracking, correction, onDone }: { query: Query; tracking: Tracking; correction: NonNullable<Tracking['correction']>; onDone: () => void }) {
   const [form] = Form.useForm<{ content: string }>();
@@ -66,37 +63,7 @@ function CorrectionForm({ query, tracking, correction, onDone }: { query: Query;
 
 /** 办理进度查询: by tracking code and the last six characters of the applicant's ID number or credit code. */
 export function TrackPage({ site }: { site: SiteInfo }) {
-  const [params, setParams] = useSearchParams();
-  const [form] = Form.useForm<Query>();
-  const [query, setQuery] = useState<Query>();
-  const [tracking, setTracking] = useState<Tracking>();
-  const [problem, setProblem] = useState<string>();
-  const [loading, setLoading] = useState(false);
-
-  const load = useCallback(async (q: Query) => {
-    setLoading(true);
-    setProblem(undefined);
-    try {
-      setTracking(await portalGet<Tracking>('reconsideration/track', { code: q.code, verify: q.verify }));
-      setQuery(q);
-    } catch (error) {
-      setTracking(undefined);
-      setProblem(error instanceof PortalError ? error.message : '查询失败，请稍后重试');
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    const code = params.get('code');
-    if (code) form.setFieldValue('code', code);
-  }, [params, form]);
-
-  const search = (values: Query) => {
-    const q = { code: values.code.trim().toUpperCase(), verify: values.verify.trim().toUpperCase() };
-    setParams({ code: q.code }, { replace: true });
-    void load(q);
-  };
+  const { form, query, tracking, problem, loading, load, search } = useTracking<Tracking>('reconsideration/track');
 
   return (
     <PortalLayout site={site} title="办理进度查询">

@@ -14,6 +14,7 @@ export const RECONSIDERATION_OFFICER = 'reconsideration_officer';
 export const MEDIATOR = 'mediator';
 export const LEADER = 'leader';
 export const DEPT_HEAD = 'dept_head';
+export const OGI_OFFICER = 'ogi_officer';
 
 export type BuiltinRoleCode =
   | typeof SYSADMIN
@@ -26,7 +27,8 @@ export type BuiltinRoleCode =
   | typeof RECONSIDERATION_OFFICER
   | typeof MEDIATOR
   | typeof LEADER
-  | typeof DEPT_HEAD;
+  | typeof DEPT_HEAD
+  | typeof OGI_OFFICER;
 
 /** What a module grants to the built-in roles: per role, permission codes with their data scope. */
 export type RoleGrants = Partial<Record<BuiltinRoleCode, Record<string, DataScope>>>;
@@ -99,6 +101,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
   staff(RECONSIDERATION_OFFICER, '复议工作人员', '行政复议案件办理'),
   staff(MEDIATOR, '人民调解员', '人民调解'),
   staff(DEPT_HEAD, '部门负责人', '县直部门、乡镇负责人：批准行政执法决定、延长办案期限等'),
+  staff(OGI_OFFICER, '政务公开工作人员', '县政府办（政务公开办）：统筹全县政府信息公开，办理本级政府的依申请公开'),
   {
     code: LEADER,
     name: '领导',

@@ -71,6 +71,10 @@ export const P = {
   disclosureExtension: workingDays(20, '《政府信息公开条例》第三十三条第二款：经负责人同意可以延长，延长期限最长不得超过二十个工作日'),
   disclosureCorrectionNotice: workingDays(7, '《政府信息公开条例》第三十条：自收到申请之日起七个工作日内一次性告知补正'),
   disclosureThirdParty: workingDays(15, '《政府信息公开条例》第三十二条：第三方自收到征求意见书之日起十五个工作日内提出意见'),
+  disclosureAgency: workingDays(15, '《政府信息公开条例》第三十四条：其他机关自收到征求意见书之日起十五个工作日内提出意见，逾期未提出视为同意'),
+  // 代表法 (2025) 第五十一条 states these in months; the calendar kernel counts months per 民法典 第二百零二条.
+  proposalNpcReply: { unit: 'months' as const, n: 3, basis: '《全国人民代表大会和地方各级人民代表大会代表法》第五十一条：自交办之日起三个月内答复' },
+  proposalNpcExtension: { unit: 'months' as const, n: 3, basis: '《全国人民代表大会和地方各级人民代表大会代表法》第五十一条：涉及面广、处理难度大的建议，应当在六个月内答复' },
 } as const satisfies Record<string, Period>;
 
 export type PeriodCode = keyof typeof P;
@@ -100,6 +104,9 @@ const names: Record<PeriodCode, string> = {
   disclosureExtension: '依申请公开：延长答复',
   disclosureCorrectionNotice: '依申请公开：告知补正',
   disclosureThirdParty: '依申请公开：第三方征求意见',
+  proposalNpcReply: '人大代表建议：答复',
+  proposalNpcExtension: '人大代表建议：延长答复（至六个月）',
+  disclosureAgency: '依申请公开：其他机关征求意见',
 };
 
 export const statutoryPeriods: readonly StatutoryPeriod[] = (Object.keys(P) as PeriodCode[]).map((code) => ({

@@ -98,3 +98,103 @@ export function officialDocxFromText(text: string): Promise<Buffer> {
     }),
   );
 }
+
+/** A table cell of a document's table: text, spans, and whether it is a heading or a label cell. */
+export interface DocTableCell {
+  text: string;
+  colSpan?: number;
+  rowSpan?: number;
+  /** Label cells are left-aligned; figures and headings centred. */
+  align?: 'left' | 'center';
+  bold?: boolean;
+}
+
+/** A table that fits the 版心 (156 mm): column widths are relative and scaled to it. */
+export interface DocTable {
+  widths: number[];
+  /** Header rows, repeated at the top of each page the table runs onto. */
+  header: DocTableCell[][];
+  body: DocTableCell[][];
+  /** Half-points: 21 is 五号 (the default), 18 小五 for wide tables. */
+  fontSize?: number;
+}
+
+/** A block of a long report: headings by level (一、 黑体; （一） 楷体), body paragraphs, tables. */
+export type DocBlock = { kind: 'heading'; level: 1 | 2; text: string } | { kind: 'paragraph'; text: string } | { kind: 'table'; table: DocTable; caption?: string };
+
+const HEADING_FONTS = { 1: { eastAsia: '黑体', ascii: 'SimHei', hAnsi: 'SimHei' }, 2: { eastAsia: '楷体_GB2312', ascii: 'KaiTi', hAnsi: 'KaiTi' } } as const;
+/** Twips: the 版心's width (A4 less the 28 mm and 26 mm margins). */
+const TEXT_WIDTH = PAGE_SIZE.width - PAGE_MARGIN.left - PAGE_MARGIN.right;
+
+/**
+ * A long official document with headings and tables (an annual report): the same page and fonts as
+ * officialDocx; tables take the full 版心 width with fixed column widths, single-spaced in 五号 (or the
+ * size given), so that a many-rowed table breaks over pages with its header repeated.
+ */
+export async function officialReportDocx(doc: { title: string; blocks: DocBlock[]; signature?: { org: string; date: LocalDate } }): Promise<Buffer> {
+  const { AlignmentType, Document, LineRuleType, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } = await loadDocx();
+  const bodyParagraph = (text: string, options: { indent?: boolean; right?: boolean; font?: typeof BODY_FONT; bold?: boolean } = {}) =>
+    new Paragraph({
+      alignment: options.right ? AlignmentType.RIGHT : undefined,
+      indent: options.indent ? { firstLine: FIRST_LINE_INDENT } : undefined,
+      spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+      children: [new TextRun({ text, font: options.font ?? BODY_FONT, size: BODY_SIZE, bold: options.bold })],
+    });
+  const table = (model: DocTable) => {
+    const total = model.widths.reduce((a, b) => a + b, 0);
+    const widths = model.widths.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+    const size = model.fontSize ?? 21;
+    // Columns still covered by a cell spanning rows from above: a row's own cells start after them.
+    const covered = Array<number>(widths.length).fill(0);
+    const cell = (c: DocTableCell, start: number) =>
+      new TableCell({
+        columnSpan: c.colSpan,
+        rowSpan: c.rowSpan,
+        width: { size: widths.slice(start, start + (c.colSpan ?? 1)).reduce((a, b) => a + b, 0), type: WidthType.DXA },
+        verticalAlign: VerticalAlign.CENTER,
+        margins: { left: 60, right: 60 },
+        children: [
+          new Paragraph({
+            alignment: c.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
+            children: [new TextRun({ text: c.text, font: BODY_FONT, size, bold: c.bold })],
+          }),
+        ],
+      });
+    const row = (cells: DocTableCell[], header: boolean) => {
+      let column = 0;
+      const made = cells.map((c) => {
+        while (covered[column]) column++;
+        const built = cell(c, column);
+        for (let i = 0; i < (c.colSpan ?? 1); i++) covered[column + i] = c.rowSpan ?? 1;
+        column += c.colSpan ?? 1;
+        return built;
+      });
+      for (let i = 0; i < covered.length; i++) covered[i] = Math.max(0, covered[i]! - 1);
+      return new TableRow({ tableHeader: header, cantSplit: true, children: made });
+    };
+    return new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      rows: [...model.header.map((r) => row(r, true)), ...model.body.map((r) => row(r, false))],
+    });
+  };
+  const children: (DocxParagraph | InstanceType<typeof Table>)[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400 }, children: [new TextRun({ text: doc.title, font: TITLE_FONT, size: TITLE_SIZE })] }),
+  ];
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading') children.push(bodyParagraph(block.text, { indent: true, font: HEADING_FONTS[block.level] }));
+    else if (block.kind === 'paragraph') for (const line of block.text.split(/\r?\n/)) children.push(bodyParagraph(line, { indent: true }));
+    else {
+      if (block.caption) children.push(bodyParagraph(block.caption, { indent: true, font: HEADING_FONTS[2] }));
+      children.push(table(block.table));
+    }
+  }
+  if (doc.signature) {
+    children.push(bodyParagraph(''));
+    children.push(bodyParagraph(doc.signature.org, { right: true }));
+    children.push(bodyParagraph(chineseDate(doc.signature.date), { right: true }));
+  }
+  const document = new Document({ creator: 'Fazhi', title: doc.title, sections: [{ properties: { page: { size: PAGE_SIZE, margin: PAGE_MARGIN } }, children }] });
+  return Packer.toBuffer(document);
+}

@@ -75,10 +75,14 @@ export async function pauseClock(tx: Tx, clocks: ClockRow[], name: string, today
   await save(tx, clock, { status: 'paused', pausedOn: today });
 }
 
-/** Resumes with what was left at the pause (months are counted on as the calendar days left). */
-export async function resumeClock(tx: Tx, deadlines: Deadlines, clocks: ClockRow[], name: string, today: string): Promise<void> {
+/**
+ * Resumes with what was left at the pause (months are counted on as the calendar days left), counted
+ * from `on`: today, or the earlier day the paused time ended (never before the pause).
+ */
+export async function resumeClock(tx: Tx, deadlines: Deadlines, clocks: ClockRow[], name: string, on: string): Promise<void> {
   const clock = find(clocks, name);
   if (clock.status !== 'paused' || !clock.pausedOn) return;
+  const today = on < clock.pausedOn ? clock.pausedOn : on;
   const unit = clock.unit === 'workingDays' ? 'workingDays' : 'days';
   const left = await deadlines.remaining(tx, clock.regionCode, clock.pausedOn, clock.dueOn, unit);
   const n = Math.max(left, 0);

@@ -41,6 +41,11 @@ export interface ClockEffects<I> {
   start?: Record<string, PeriodSource<I>>;
   pause?: string[];
   resume?: string[];
+  /**
+   * The day the paused time ended, when that was before the step was recorded (a consultation period
+   * that lapsed unanswered): the clocks in `resume` count on from it. Defaults to today.
+   */
+  resumeFrom?: (ctx: GuardContext<I>) => string | Promise<string>;
   restart?: string[];
   extend?: Record<string, PeriodSource<I>>;
   stop?: string[] | 'all';

@@ -164,7 +164,8 @@ async function applyClockEffects(tx: Tx, deadlines: Deadlines, row: CaseRow, act
   const target = { regionCode: row.regionCode, caseId: row.id };
   if (effects.stop) await stopClocks(tx, clocks, effects.stop, ctx.today);
   for (const name of effects.pause ?? []) await pauseClock(tx, clocks, name, ctx.today);
-  for (const name of effects.resume ?? []) await resumeClock(tx, deadlines, clocks, name, ctx.today);
+  const resumedOn = effects.resume?.length && effects.resumeFrom ? await effects.resumeFrom(ctx) : ctx.today;
+  for (const name of effects.resume ?? []) await resumeClock(tx, deadlines, clocks, name, resumedOn < ctx.today ? resumedOn : ctx.today);
   for (const name of effects.restart ?? []) await restartClock(tx, deadlines, target, clocks, name, ctx.today);
   for (const [name, source] of Object.entries(effects.extend ?? {})) await extendClock(tx, deadlines, clocks, name, await resolve(source, ctx));
   for (const [name, source] of Object.entries(effects.start ?? {})) {

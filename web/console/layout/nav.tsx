@@ -65,6 +65,20 @@ export const nav: (NavLeaf | NavGroup)[] = [
       { path: '/legislation/requests', label: '征求意见反馈', icon: <SolutionOutlined />, permission: 'legislation.read', testId: 'menu-legislation-requests' },
     ],
   },
+  {
+    key: 'proposals',
+    label: '建议提案',
+    icon: <SolutionOutlined />,
+    children: [
+      { path: '/proposals', label: '建议提案办理', icon: <ProfileOutlined />, permission: 'proposals.read', testId: 'menu-proposals' },
+      { path: '/proposals/summary', label: '年度办理情况', icon: <PercentageOutlined />, permission: 'proposals.read', testId: 'menu-proposal-summary' },
+      { path: '/proposals/settings', label: '办理期限设置', icon: <SettingOutlined />, permission: 'proposals.handle', testId: 'menu-proposal-settings' },
+    ],
+  },
+  { path: '/disclosure', label: '依申请公开', icon: <FileTextOutlined />, permission: 'disclosure.read', testId: 'menu-disclosure' },
+  { path: '/disclosure/settings', label: '依申请公开设置', icon: <SettingOutlined />, permission: 'disclosure.settings', testId: 'menu-disclosure-settings' },
+  { path: '/proactive-disclosures', label: '主动公开', icon: <ProfileOutlined />, permission: 'disclosure.proactive.read', testId: 'menu-proactive' },
+  { path: '/disclosure-reports', label: '政府信息公开年报', icon: <FileTextOutlined />, permission: 'disclosure.report.read', testId: 'menu-disclosure-reports' },
   { path: '/consultation', label: '公众参与', icon: <CommentOutlined />, permission: 'consultation.moderate', testId: 'menu-consultation' },
   { path: '/search', label: '全文检索', icon: <FileSearchOutlined />, testId: 'menu-search' },
   {
@@ -123,6 +137,16 @@ export const nav: (NavLeaf | NavGroup)[] = [
       { path: '/evaluations', label: '案卷评查', icon: <FileSearchOutlined />, permission: 'enforcement.evaluation.score', testId: 'menu-evaluations' },
       { path: '/evaluations/sheets', label: '评查表', icon: <SettingOutlined />, permission: 'enforcement.evaluation.manage', testId: 'menu-evaluation-sheets' },
       { path: '/evaluations/rectification', label: '评查整改', icon: <FileSearchOutlined />, permission: 'enforcement.evaluation.rectify', testId: 'menu-evaluation-rectify' },
+    ],
+  },
+  {
+    key: 'messages',
+    label: '政民互动',
+    icon: <CommentOutlined />,
+    children: [
+      { path: '/messages', label: '网民诉求', icon: <ProfileOutlined />, permission: 'messages.read', testId: 'menu-messages' },
+      { path: '/surveys', label: '网上调查', icon: <BarChartOutlined />, permission: 'messages.surveys', testId: 'menu-surveys' },
+      { path: '/messages/settings', label: '诉求答复期限设置', icon: <SettingOutlined />, permission: 'messages.read', testId: 'menu-message-settings' },
     ],
   },
   { path: '/statistics', label: '统计分析', icon: <BarChartOutlined />, permission: 'statistics.read', testId: 'menu-statistics' },

@@ -30,6 +30,9 @@ export const moduleLabels: Record<string, string> = {
   meetings: '政府会议',
   consultation: '公众参与',
   legislation: '立法建议',
+  disclosure: '政府信息公开',
+  proposals: '建议提案',
+  messages: '网民诉求与网上调查',
   enforcement: '行政执法与执法监督',
 };
 

@@ -27,8 +27,13 @@ const casePanels: Partial<Record<string, PanelLoader>> = {
   decision: () => import('../decisions/decision-panel.tsx').then((m) => m.DecisionPanel),
   legislation: () => import('../legislation/consultation-panel.tsx').then((m) => m.ConsultationPanel),
   legislation_request: () => import('../legislation/request-panel.tsx').then((m) => m.RequestPanel),
+  proposal: () => import('../proposals/proposal-panel.tsx').then((m) => m.ProposalPanel),
+  proposal_opinion: () => import('../proposals/proposal-panel.tsx').then((m) => m.OpinionPanel),
   enforcement_penalty: () => import('../enforcement-cases/penalty-panel.tsx').then((m) => m.PenaltyPanel),
   enforcement_publicity: () => import('../enforcement-cases/publication-panel.tsx').then((m) => m.PublicationPanel),
+  disclosure_request: () => import('../disclosure/disclosure-panel.tsx').then((m) => m.DisclosurePanel),
+  citizen_message: () => import('../messages/message-panel.tsx').then((m) => m.MessagePanel),
+  disclosure_annual_report: () => import('../disclosure-report/report-case-panel.tsx').then((m) => m.ReportCasePanel),
 };
 
 const loaded = new Map<string, LazyExoticComponent<ComponentType<CasePanelProps>>>();

@@ -59,3 +59,25 @@ defineFieldLabels({
   pageSize: '每页条数',
   version: '版本号',
 });
+
+/** An application's portal tracking code (any case) and its verification: the last six of the ID number or credit code. */
+const TrackingCode = z.string().trim().min(1).max(24).transform((v) => v.toUpperCase());
+const IdVerification = z
+  .string()
+  .trim()
+  .min(1)
+  .max(6)
+  .transform((v) => v.toUpperCase())
+  .describe('身份证号码或统一社会信用代码的后六位');
+
+export const IdTrackQuery = z.object({ code: TrackingCode, verify: IdVerification });
+export type IdTrackQuery = z.infer<typeof IdTrackQuery>;
+
+/** 补正 submitted on the portal by the holder of the tracking code. */
+export const PortalCorrectionBody = z.object({
+  code: TrackingCode,
+  verify: IdVerification,
+  content: z.string().trim().min(1).max(5000).describe('补正内容'),
+  version: z.number().int().min(1).describe('查询结果中的 version'),
+});
+export type PortalCorrectionBody = z.infer<typeof PortalCorrectionBody>;

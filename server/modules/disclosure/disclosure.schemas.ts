@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isLocalDate } from '../../kernel/calendar/local-date.ts';
-import { defineFieldLabels, Paging } from '../../kernel/http/schemas.ts';
+import { defineFieldLabels, IdTrackQuery, Paging } from '../../kernel/http/schemas.ts';
 import { applicantKinds, disclosureChannels, disclosureOutcomes, outcomeGroups, type DisclosureOutcome } from '../../../contracts/disclosure.ts';
 import { deliveryForms, deliveryMethods } from './disclosure.labels.ts';
 import { disclosureWorkflow } from './disclosure.workflow.ts';
@@ -153,26 +153,6 @@ export const ApplicationAnswer = z.object({
   replyDueOn: z.string().describe('答复期限届满日'),
 });
 
-const TrackingCode = z.string().trim().min(1).max(24).transform((v) => v.toUpperCase());
-const Verification = z
-  .string()
-  .trim()
-  .min(1)
-  .max(6)
-  .transform((v) => v.toUpperCase())
-  .describe('身份证号码或统一社会信用代码的后六位');
-
-export const TrackQuery = z.object({ code: TrackingCode, verify: Verification });
-export type TrackQuery = z.infer<typeof TrackQuery>;
-
-export const CorrectionBody = z.object({
-  code: TrackingCode,
-  verify: Verification,
-  content: text(5000).describe('补正内容'),
-  version: z.number().int().min(1).describe('查询结果中的 version'),
-});
-export type CorrectionBody = z.infer<typeof CorrectionBody>;
-
 export const TrackView = z.object({
   agencyName: z.string(),
   description: z.string(),
@@ -188,7 +168,7 @@ export const TrackView = z.object({
   version: z.number().int().describe('提交补正时回传'),
 });
 export type TrackView = z.infer<typeof TrackView>;
-export const LetterQuery = TrackQuery.extend({ document: z.enum(['reply', 'extension']).default('reply') });
+export const LetterQuery = IdTrackQuery.extend({ document: z.enum(['reply', 'extension']).default('reply') });
 
 export const SettingsView = z.object({ value: z.record(z.string(), z.unknown()), version: z.number().int() });
 

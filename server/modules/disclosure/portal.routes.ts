@@ -5,7 +5,8 @@ import { AppError } from '../../kernel/errors/app-error.ts';
 import { attachment } from '../../kernel/http/download.ts';
 import { Throttle } from '../../kernel/http/throttle.ts';
 import { findAgencies } from './disclosure.repository.ts';
-import { Agency, AgencyQuery, ApplicationAnswer, ApplicationBody, CorrectionBody, LetterQuery, TrackQuery, TrackView } from './disclosure.schemas.ts';
+import { IdTrackQuery as TrackQuery, PortalCorrectionBody as CorrectionBody } from '../../kernel/http/schemas.ts';
+import { Agency, AgencyQuery, ApplicationAnswer, ApplicationBody, LetterQuery, TrackView } from './disclosure.schemas.ts';
 import { applyOnline } from './use-cases/register-request.ts';
 import { applicantLetter, submitCorrection, trackRequest } from './use-cases/track-request.ts';
 

@@ -4,7 +4,8 @@ import { AppError } from '../../kernel/errors/app-error.ts';
 import { Throttle } from '../../kernel/http/throttle.ts';
 import { respondentOrgTypes } from './reconsideration.labels.ts';
 import { findRespondents } from './portal.repository.ts';
-import { ApplicationAnswer, ApplicationBody, CorrectionBody, Respondent, RespondentQuery, TrackQuery, TrackView } from './reconsideration.schemas.ts';
+import { IdTrackQuery as TrackQuery, PortalCorrectionBody as CorrectionBody } from '../../kernel/http/schemas.ts';
+import { ApplicationAnswer, ApplicationBody, Respondent, RespondentQuery, TrackView } from './reconsideration.schemas.ts';
 import { applyOnline } from './use-cases/register-application.ts';
 import { submitCorrection, trackApplication } from './use-cases/track-application.ts';
 

@@ -186,26 +186,6 @@ export const ApplicationBody = ApplicationFields.extend({ regionCode: z.string()
 export type ApplicationBody = z.infer<typeof ApplicationBody>;
 export const ApplicationAnswer = z.object({ trackingCode: z.string().describe('查询码：与证件号码后六位一起查询办理进度、提交补正材料') });
 
-const TrackingCode = z.string().trim().min(1).max(24).transform((v) => v.toUpperCase());
-const Verification = z
-  .string()
-  .trim()
-  .min(1)
-  .max(6)
-  .transform((v) => v.toUpperCase())
-  .describe('身份证号码或统一社会信用代码的后六位');
-
-export const TrackQuery = z.object({ code: TrackingCode, verify: Verification });
-export type TrackQuery = z.infer<typeof TrackQuery>;
-
-export const CorrectionBody = z.object({
-  code: TrackingCode,
-  verify: Verification,
-  content: text(5000).describe('补正内容'),
-  version: z.number().int().min(1).describe('查询结果中的 version'),
-});
-export type CorrectionBody = z.infer<typeof CorrectionBody>;
-
 export const TrackView = z.object({
   title: z.string(),
   caseNo: z.string().nullable(),

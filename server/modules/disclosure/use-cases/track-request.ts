@@ -8,7 +8,8 @@ import { workflowDeps } from '../../../kernel/workflow/marks.ts';
 import { transition } from '../../../kernel/workflow/transition.ts';
 import { disclosureOutcomeLabels, type DisclosureOutcome } from '../../../../contracts/disclosure.ts';
 import { findPublicHistory, findTracked, type TrackedRow } from '../disclosure.repository.ts';
-import type { CorrectionBody, TrackQuery, TrackView } from '../disclosure.schemas.ts';
+import type { IdTrackQuery as TrackQuery, PortalCorrectionBody as CorrectionBody } from '../../../kernel/http/schemas.ts';
+import type { TrackView } from '../disclosure.schemas.ts';
 import { disclosureWorkflow } from '../disclosure.workflow.ts';
 import { trackingSecret } from './register-request.ts';
 

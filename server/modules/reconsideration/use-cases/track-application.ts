@@ -7,7 +7,8 @@ import type { Throttle } from '../../../kernel/http/throttle.ts';
 import { workflowDeps } from '../../../kernel/workflow/marks.ts';
 import { outcomeLabels, type Outcome } from '../reconsideration.labels.ts';
 import { findPublicHistory, findTracked, type TrackedRow } from '../portal.repository.ts';
-import type { CorrectionBody, TrackQuery, TrackView } from '../reconsideration.schemas.ts';
+import type { IdTrackQuery as TrackQuery, PortalCorrectionBody as CorrectionBody } from '../../../kernel/http/schemas.ts';
+import type { TrackView } from '../reconsideration.schemas.ts';
 import { reconsiderationWorkflow } from '../reconsideration.workflow.ts';
 import { trackingSecret } from './register-application.ts';
 
